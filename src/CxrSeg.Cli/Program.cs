@@ -1,0 +1,3 @@
+using CxrSeg.Cli;
+
+return CliApp.Run(args);
