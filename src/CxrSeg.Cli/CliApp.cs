@@ -15,6 +15,7 @@ public static class CliApp
         {
             c.SetApplicationName("cxrseg");
             c.PropagateExceptions();
+            c.AddCommand<BenchCommand>("bench").WithDescription("Run the benchmark suites (gemm, train-step, epoch, prepare, loader, predict, memory).");
             c.AddCommand<DoctorCommand>("doctor").WithDescription("Check TorchSharp, libtorch, GDCM and the machine; measure the matmul rate.");
         });
         try
