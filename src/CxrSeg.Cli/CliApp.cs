@@ -16,6 +16,7 @@ public static class CliApp
             c.SetApplicationName("cxrseg");
             c.PropagateExceptions();
             c.AddCommand<DoctorCommand>("doctor").WithDescription("Check TorchSharp, libtorch, GDCM and the machine; measure the matmul rate.");
+            c.AddCommand<SynthCommand>("synth").WithDescription("Write synthetic CheXpert-, SIIM- and CCXS-like datasets (phantoms) in their real layouts.");
         });
         try
         {

@@ -41,7 +41,6 @@ public static class CheXpertPhantomWriter
     private static List<Row> Plan(int count, int seed, int size)
     {
         var rows = new List<Row>();
-        var patients = PhantomRandom.For(seed, "chexpert-patients", 0);
         var validPatients = Math.Max(1, (int)Math.Round(count / 3.2 * 0.08));
         var p = 0;
         while (rows.Count < count)
@@ -80,7 +79,6 @@ public static class CheXpertPhantomWriter
             }
             p++;
         }
-        _ = patients;
         return rows;
     }
 

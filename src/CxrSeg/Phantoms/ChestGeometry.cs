@@ -58,21 +58,24 @@ internal sealed class ChestGeometry
 
     private SKPath BuildBody(PhantomAnatomy a)
     {
-        var bw = W + 70 + (a.SoftTissue - 0.55f) * 150;
-        var neck = 95f;
-        var sh = Apex - 30;
+        var bw = BodyHalfWidth(a);
+        var neck = 85f;
+        var sh = Apex - 60;
         var p = new SKPath();
-        p.MoveTo(Mid - neck, -200);
-        p.LineTo(Mid - neck, sh - 90);
-        p.CubicTo(Mid - neck - 20, sh - 20, Mid - bw + 30, sh - 40, Mid - bw - 10, sh + 40);
-        p.CubicTo(Mid - bw - 20, sh + 200, Mid - bw + 10, 800, Mid - bw + 5, 1400);
-        p.LineTo(Mid + bw - 5, 1400);
-        p.CubicTo(Mid + bw - 10, 800, Mid + bw + 20, sh + 200, Mid + bw + 10, sh + 40);
-        p.CubicTo(Mid + bw - 30, sh - 40, Mid + neck + 20, sh - 20, Mid + neck, sh - 90);
-        p.LineTo(Mid + neck, -200);
+        p.MoveTo(Mid - neck, -300);
+        p.LineTo(Mid - neck, sh - 60);
+        p.CubicTo(Mid - neck - 10, sh + 10, Mid - bw + 60, sh - 10, Mid - bw, sh + 90);
+        p.CubicTo(Mid - bw - 10, sh + 250, Mid - bw + 10, 800, Mid - bw + 25, 1400);
+        p.LineTo(Mid + bw - 25, 1400);
+        p.CubicTo(Mid + bw - 10, 800, Mid + bw + 10, sh + 250, Mid + bw, sh + 90);
+        p.CubicTo(Mid + bw - 60, sh - 10, Mid + neck + 10, sh + 10, Mid + neck, sh - 60);
+        p.LineTo(Mid + neck, -300);
         p.Close();
         return p;
     }
+
+    /// <summary>Half width of the body outline at the chest.</summary>
+    public float BodyHalfWidth(PhantomAnatomy a) => W + 95 + (a.SoftTissue - 0.55f) * 200;
 
     private SKPath BuildCardiomediastinum()
     {
@@ -114,8 +117,8 @@ internal sealed class ChestGeometry
         p.CubicTo(X(20), Apex + 10, X(0.30f * w), Apex - 25, X(0.52f * w), Apex + 5);
         p.CubicTo(X(0.80f * w), Apex + 40, X(0.97f * w), Apex + 200, X(1.0f * w), dome - 60);
         p.CubicTo(X(1.01f * w), dome, X(0.99f * w), dome + Cp * 0.8f, X(0.96f * w), dome + Cp);
-        p.CubicTo(X(0.80f * w), dome + 5, X(0.62f * w), dome - 12, X(0.45f * w), dome);
-        p.CubicTo(X(0.30f * w), dome + 8, X(0.15f * w), dome + 30, X(15), dome + 45);
+        p.CubicTo(X(0.85f * w), dome + 10, X(0.68f * w), dome - 18, X(0.48f * w), dome);
+        p.CubicTo(X(0.30f * w), dome + 14, X(0.15f * w), dome + 35, X(15), dome + 50);
         p.Close();
         return p;
     }

@@ -9,7 +9,8 @@ internal static class FieldOps
         if (sigma < 0.35f) return;
         var r = Math.Max(1, (int)Math.Round(Math.Sqrt(12.0 * sigma * sigma / 3 + 1) / 2));
         var tmp = new float[Math.Max(w, h)];
-        var line = new float[Math.Max(w, h)];
+        var line = new float[w];
+        var buf = new float[f.Length];
         for (var pass = 0; pass < 3; pass++)
         {
             for (var y = 0; y < h; y++)
@@ -18,11 +19,30 @@ internal static class FieldOps
                 BoxLine(line, tmp, w, r);
                 Array.Copy(tmp, 0, f, y * w, w);
             }
+            BoxColumns(f, buf, w, h, r);
+            Array.Copy(buf, f, f.Length);
+        }
+    }
+
+    // vertical box filter with running sums over whole rows (cache friendly); edges clamp
+    private static void BoxColumns(float[] src, float[] dst, int w, int h, int r)
+    {
+        var acc = new float[w];
+        var norm = 1f / (2 * r + 1);
+        for (var i = -r - 1; i < r; i++)
+        {
+            var o = Math.Clamp(i, 0, h - 1) * w;
+            for (var x = 0; x < w; x++) acc[x] += src[o + x];
+        }
+        for (var y = 0; y < h; y++)
+        {
+            var add = Math.Min(y + r, h - 1) * w;
+            var sub = Math.Max(y - r - 1, 0) * w;
+            var o = y * w;
             for (var x = 0; x < w; x++)
             {
-                for (var y = 0; y < h; y++) line[y] = f[y * w + x];
-                BoxLine(line, tmp, h, r);
-                for (var y = 0; y < h; y++) f[y * w + x] = tmp[y];
+                acc[x] += src[add + x] - src[sub + x];
+                dst[o + x] = acc[x] * norm;
             }
         }
     }

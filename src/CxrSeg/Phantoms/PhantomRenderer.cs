@@ -33,13 +33,16 @@ public static class PhantomRenderer
         FieldOps.Blur(bodyWide, w, h, 70 * u);
         for (var i = 0; i < n; i++) A[i] = a.SoftTissue * (0.55f * body[i] + 0.45f * bodyWide[i] * body[i]);
 
+        var bodyTex = FieldOps.Texture(rng, w, h, Math.Max(1, 25 * u));
+        for (var i = 0; i < n; i++) A[i] += 0.025f * bodyTex[i] * body[i];
+
         // arms beside the chest
         r.Begin();
-        var bw = g.W + 70 + (a.SoftTissue - 0.55f) * 150;
+        var bw = g.BodyHalfWidth(a);
         foreach (var s in new[] { -1, 1 })
         {
             using var arm = new SKPath();
-            var x0 = ChestGeometry.Mid + s * (bw + 25);
+            var x0 = ChestGeometry.Mid + s * (bw + 30);
             arm.MoveTo(x0, g.Apex);
             arm.CubicTo(x0 + s * 40, g.Apex - 40, x0 + s * 200, g.Apex - 20, x0 + s * 260, g.Apex + 20);
             arm.LineTo(x0 + s * 260, 1400);
@@ -55,7 +58,7 @@ public static class PhantomRenderer
         var cm = r.FillField(g.Cardiomediastinum);
         masks[2] = FieldOps.Threshold(cm, 0.5f);
         FieldOps.Blur(cm, w, h, 3 * u);
-        FieldOps.AddScaled(A, cm, 0.10f);
+        FieldOps.AddScaled(A, cm, 0.06f);
 
         // lungs
         var lungR = r.FillField(g.LungRight);
@@ -145,13 +148,13 @@ public static class PhantomRenderer
             using var vb = new SKPath();
             vb.AddRoundRect(SKRect.Create(ChestGeometry.Mid - 40, vert, 80, hgt), 8, 8);
             r.Fill(vb, 0.5f);
-            r.Circle(ChestGeometry.Mid - 28, vert + hgt * 0.3f, 8, 0.6f);
-            r.Circle(ChestGeometry.Mid + 28, vert + hgt * 0.3f, 8, 0.6f);
+            r.Circle(ChestGeometry.Mid - 27, vert + hgt * 0.3f, 6, 0.35f);
+            r.Circle(ChestGeometry.Mid + 27, vert + hgt * 0.3f, 6, 0.35f);
             vert += hgt + 8;
         }
         var spineF = r.Read();
         FieldOps.Blur(spineF, w, h, 2 * u);
-        FieldOps.AddScaled(A, spineF, 0.13f);
+        FieldOps.AddScaled(A, spineF, 0.075f);
 
         // ribs (posterior arcs bright, anterior arcs fainter), clavicles, scapulae, humeral heads
         var ribs = RibField(r, g, detail, q.Ap);
@@ -168,7 +171,7 @@ public static class PhantomRenderer
             var frac = r.Read();
             for (var i = 0; i < n; i++) ribs[i] *= 1 - 0.95f * frac[i];
         }
-        for (var i = 0; i < n; i++) A[i] += 0.085f * ribs[i] * body[i];
+        for (var i = 0; i < n; i++) A[i] += 0.06f * ribs[i] * body[i] * (0.3f + 0.7f * lungSoft[i]);
         var bones = BonesField(r, g, q.Ap);
         FieldOps.AddScaled(A, bones, 0.12f);
 
@@ -184,13 +187,13 @@ public static class PhantomRenderer
 
         // vessels and parenchymal texture
         var vessels = VesselField(r, g, detail);
-        FieldOps.Blur(vessels, w, h, 1.2f * u);
+        FieldOps.Blur(vessels, w, h, 1.8f * u);
         var tex = FieldOps.Texture(rng, w, h, Math.Max(1, 3 * u));
         for (var i = 0; i < n; i++)
         {
             var v = vessels[i] * lungSoft[i];
             if (ptxRim is not null) v *= 1 - ptxRim[i];
-            A[i] += 0.075f * v + 0.018f * tex[i] * lungSoft[i];
+            A[i] += 0.05f * v * (0.4f + 0.6f * lungDeep[i]) + 0.02f * tex[i] * lungSoft[i];
         }
         if (pleuralLine is not null) FieldOps.AddScaled(A, pleuralLine, 0.07f);
 
@@ -311,7 +314,7 @@ public static class PhantomRenderer
             foreach (var s in new[] { -1, 1 })
             {
                 var jit = new PhantomRandom(ribSeed + (ulong)(s + 7));
-                for (var k = 0; k < 11; k++)
+                for (var k = 0; k < 10; k++)
                 {
                     var y0 = g.Apex - 25 + k * spacing + (float)jit.Normal() * 3;
                     var ww = g.W * (0.75f + 0.25f * Math.Min(1, k / 4f));
@@ -325,7 +328,7 @@ public static class PhantomRenderer
                     var ay = y0 + 55;
                     ant.MoveTo(X(1.06f * ww), ay);
                     ant.CubicTo(X(1.0f * ww), ay + 60, X(0.7f * ww), ay + 100 + 6 * k, X(0.32f * ww), ay + 150 + 10 * k);
-                    r.Stroke(ant, width * 0.85f, ap ? 0.45f : 0.55f);
+                    r.Stroke(ant, width * 0.8f, ap ? 0.3f : 0.4f);
                 }
             }
             var layer = r.Read();
@@ -383,11 +386,12 @@ public static class PhantomRenderer
         {
             var hx = ChestGeometry.Mid + s * (s < 0 ? 0.33f : 0.36f) * g.W;
             var hy = g.CarinaY + 55;
+            r.Circle(hx, hy, 34, 0.45f);
             foreach (var deg in new[] { -100, -70, -40, -10, 20, 50, 80, 110 })
             {
                 var ang = (deg + d.Range(-12, 12)) * Math.PI / 180;
                 var dir = new SKPoint((float)(s * Math.Cos(ang)), (float)Math.Sin(ang));
-                Branch(r, d, new SKPoint(hx, hy), dir, 150, 8, 0);
+                Branch(r, d, new SKPoint(hx, hy), dir, 95, 9, 0);
             }
         }
         return r.Read();
@@ -395,20 +399,20 @@ public static class PhantomRenderer
 
     private static void Branch(Rasterizer r, PhantomRandom d, SKPoint p, SKPoint dir, float len, float width, int depth)
     {
-        var bend = (float)d.Range(-0.35, 0.35);
+        var bend = (float)d.Range(-0.5, 0.5);
         var nd = Rotate(dir, bend);
         var mid = new SKPoint(p.X + dir.X * len * 0.5f, p.Y + dir.Y * len * 0.5f);
         var end = new SKPoint(mid.X + nd.X * len * 0.5f, mid.Y + nd.Y * len * 0.5f);
         using var path = new SKPath();
         path.MoveTo(p);
         path.QuadTo(mid, end);
-        r.Stroke(path, width, Math.Min(1f, 0.35f + width / 10f));
-        if (depth >= 4 || width < 1.6f) return;
+        r.Stroke(path, width, Math.Min(1f, 0.25f + width / 9f));
+        if (depth >= 5 || width < 1.4f) return;
         var kids = d.Chance(0.35) ? 3 : 2;
         for (var k = 0; k < kids; k++)
         {
             var a = (float)(d.Range(0.25, 0.6) * (k % 2 == 0 ? 1 : -1));
-            Branch(r, d, end, Rotate(nd, a), len * (float)d.Range(0.55, 0.8), width * 0.68f, depth + 1);
+            Branch(r, d, end, Rotate(nd, a), len * (float)d.Range(0.6, 0.85), width * 0.7f, depth + 1);
         }
     }
 

@@ -39,7 +39,7 @@ public static class PhantomSampler
             ShiftY = rng.RangeF(-30, 40) * variation,
             Zoom = rng.RangeF(0.92, 1.08),
             Low = low,
-            High = low + rng.RangeF(0.62, 0.85),
+            High = low + rng.RangeF(0.72, 0.92),
             Gamma = rng.RangeF(0.75, 1.35),
             Noise = rng.RangeF(0.004, 0.022),
             BlurPixels = rng.RangeF(0.3, 1.3),

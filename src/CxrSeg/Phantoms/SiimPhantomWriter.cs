@@ -46,6 +46,16 @@ public static class SiimPhantomWriter
         return items.Count;
     }
 
+    /// <summary>
+    /// Re-renders item <paramref name="index"/> of a tree written with the same count, seed and size: the image,
+    /// its DICOM options and its path relative to the tree's root (for checks that the files hold what was drawn).
+    /// </summary>
+    public static (PhantomImage Image, DicomWriteOptions Dicom, string RelativePath) RenderItem(int count, int seed, int size, int index)
+    {
+        var it = Plan(count, seed, size)[index];
+        return (PhantomRenderer.Render(it.Case), it.Dicom, Path.Combine("train", it.StudyUid, it.SeriesUid, it.SopUid + ".dcm"));
+    }
+
     /// <summary>The stored DICOM values for a rendered phantom under the given options (MONOCHROME1 inverts).</summary>
     public static ushort[] StoredValues(PhantomImage img, DicomWriteOptions o)
     {
@@ -114,15 +124,12 @@ public static class SiimPhantomWriter
 
     private static DicomWriteOptions DicomOptions(PhantomRandom rng, string patientId, string study, string series)
     {
-        var ts = (DicomTransferSyntax)rng.Pick([0.3, 0.1, 0.25, 0.25, 0.1]);
-        var ts2 = ts switch
-        {
-            (DicomTransferSyntax)0 => DicomTransferSyntax.ExplicitVrLittleEndian,
-            (DicomTransferSyntax)1 => DicomTransferSyntax.ImplicitVrLittleEndian,
-            (DicomTransferSyntax)2 => DicomTransferSyntax.JpegLossless,
-            (DicomTransferSyntax)3 => DicomTransferSyntax.Jpeg2000Lossless,
-            _ => DicomTransferSyntax.RleLossless,
-        };
+        DicomTransferSyntax[] syntaxes =
+        [
+            DicomTransferSyntax.ExplicitVrLittleEndian, DicomTransferSyntax.ImplicitVrLittleEndian, DicomTransferSyntax.JpegLossless,
+            DicomTransferSyntax.Jpeg2000Lossless, DicomTransferSyntax.RleLossless,
+        ];
+        var ts2 = syntaxes[rng.Pick([0.3, 0.1, 0.25, 0.25, 0.1])];
         int[] bitsChoices = [10, 12, 12, 14, 15, 16];
         var bits = bitsChoices[rng.Int(0, bitsChoices.Length)];
         var max = (1 << bits) - 1;
