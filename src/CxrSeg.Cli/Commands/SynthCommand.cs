@@ -32,7 +32,7 @@ public sealed class SynthCommand : Command<SynthCommand.Settings>
         public int Ccxs { get; init; } = 100;
 
         /// <summary>Base size.</summary>
-        [CommandOption("--size <PX>"), Description("Base image size in pixels: CheXpert height; SIIM uses 1.5x, CCXS 0.8-2.5x (default: 320)."), DefaultValue(320)]
+        [CommandOption("--size <PX>"), Description("Base image size in pixels: CheXpert height; SIIM uses 1.5x, CCXS 0.8-2x (default: 320)."), DefaultValue(320)]
         public int Size { get; init; } = 320;
 
         /// <summary>Parallelism.</summary>

@@ -120,7 +120,7 @@ public static class CcxsPhantomWriter
             var fmt = r.Pick(pick);
             var ext = fmt == 0 ? ".jpeg" : fmt == 1 ? ".jpg" : ".png";
             var mode = fmt == 2 ? (r.Chance(0.7) ? ImageFiles.Mode.Rgba : ImageFiles.Mode.Gray) : (r.Chance(0.12) ? ImageFiles.Mode.Gray : ImageFiles.Mode.Rgb);
-            var longSide = (int)Math.Round(size * Math.Exp(r.Range(Math.Log(0.8), Math.Log(2.5))));
+            var longSide = (int)Math.Round(size * Math.Exp(r.Range(Math.Log(0.8), Math.Log(2.0))));
             var aspect = r.Range(0.8, 1.25);
             var (w, h) = aspect >= 1 ? (longSide, (int)(longSide / aspect)) : ((int)(longSide * aspect), longSide);
             var name = FileName(r, i) + ext;

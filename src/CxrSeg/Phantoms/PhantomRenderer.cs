@@ -204,7 +204,7 @@ public static class PhantomRenderer
         var opTex = FieldOps.Texture(rng, w, h, Math.Max(1, 10 * u));
         foreach (var op in f.Opacities)
         {
-            var (field, mask) = OpacityField(r, g, op, rng, ptxRim);
+            var (field, mask) = OpacityField(r, g, op, rng, ptxRim, op.Side < 0 ? lungR : lungL);
             var box = BoundingBox(mask, w, h);
             if (box is null) continue;
             boxes.Add(box with { Kind = op.Kind });
@@ -419,7 +419,7 @@ public static class PhantomRenderer
     private static SKPoint Rotate(SKPoint v, float a) =>
         new(v.X * MathF.Cos(a) - v.Y * MathF.Sin(a), v.X * MathF.Sin(a) + v.Y * MathF.Cos(a));
 
-    private static (float[] Field, byte[] Mask) OpacityField(Rasterizer r, ChestGeometry g, OpacityRegion op, PhantomRandom rng, float[]? ptxRim)
+    private static (float[] Field, byte[] Mask) OpacityField(Rasterizer r, ChestGeometry g, OpacityRegion op, PhantomRandom rng, float[]? ptxRim, float[] inLung)
     {
         var lung = g.Lung(op.Side);
         var b = lung.Bounds;
@@ -441,7 +441,6 @@ public static class PhantomRenderer
         }
         var field = r.Read();
         FieldOps.Blur(field, r.Width, r.Height, op.Radius * (op.Kind == OpacityKind.GroundGlass ? 0.3f : 0.15f) * r.Scale);
-        var inLung = r.FillField(lung);
         var mask = new byte[field.Length];
         for (var i = 0; i < field.Length; i++)
         {
@@ -624,34 +623,41 @@ public static class PhantomRenderer
         var mask = new byte[n];
         if (f.Probes <= 0) return mask;
         var m = ChestGeometry.Mid;
+        var spots = new List<(float X, float Y)>();
+        var wires = new List<SKPath>();
         for (var k = 0; k < f.Probes; k++)
         {
             var s = k % 2 == 0 ? -1 : 1;
             var upper = k < 2 || rng.Chance(0.4);
             var x = m + s * g.W * rng.RangeF(0.4, 1.05);
             var y = upper ? g.Apex + rng.RangeF(-20, 100) : g.Dome(s) + rng.RangeF(-150, 80);
-            r.Begin();
-            r.Circle(x, y, 17);
-            var disc = r.Read();
-            r.Begin();
-            using (var ring = new SKPath())
-            {
-                ring.AddCircle(x, y, 15);
-                r.Stroke(ring, 4);
-            }
-            r.Circle(x, y, 5);
-            var ringF = r.Read();
-            using var wire = new SKPath();
+            spots.Add((x, y));
+            var wire = new SKPath();
             wire.MoveTo(x, y);
             var ex = m + s * (g.W + rng.RangeF(150, 500));
             var ey = y + rng.RangeF(-400, 300);
             wire.CubicTo(x + rng.RangeF(-120, 120), y + rng.RangeF(-80, 120), ex - s * rng.RangeF(0, 200), ey + rng.RangeF(-100, 100), ex, ey);
-            var wireF = r.StrokeField(wire, 3.5f);
-            for (var i = 0; i < n; i++)
-            {
-                A[i] += 0.05f * disc[i] + 0.4f * ringF[i] + 0.3f * wireF[i];
-                if (disc[i] >= 0.5f || wireF[i] >= 0.5f) mask[i] = 1;
-            }
+            wires.Add(wire);
+        }
+        r.Begin();
+        foreach (var (x, y) in spots) r.Circle(x, y, 17);
+        var disc = r.Read();
+        r.Begin();
+        foreach (var (x, y) in spots)
+        {
+            using var ring = new SKPath();
+            ring.AddCircle(x, y, 15);
+            r.Stroke(ring, 4);
+            r.Circle(x, y, 5);
+        }
+        var ringF = r.Read();
+        r.Begin();
+        foreach (var wire in wires) { r.Stroke(wire, 3.5f); wire.Dispose(); }
+        var wireF = r.Read();
+        for (var i = 0; i < n; i++)
+        {
+            A[i] += 0.05f * disc[i] + 0.4f * ringF[i] + 0.3f * wireF[i];
+            if (disc[i] >= 0.5f || wireF[i] >= 0.5f) mask[i] = 1;
         }
         return mask;
     }

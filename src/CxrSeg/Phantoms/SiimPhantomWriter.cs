@@ -164,6 +164,7 @@ public static class SiimPhantomWriter
             PatientId = patientId,
             StudyInstanceUid = study,
             SeriesInstanceUid = series,
+            StudyDateTime = new DateTime(2020, 3, 1).AddMinutes(rng.Int(0, 60 * 24 * 300)),
         };
     }
 

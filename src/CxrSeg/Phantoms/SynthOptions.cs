@@ -13,7 +13,7 @@ public sealed record SynthOptions
     public int SiimCount { get; init; } = 150;
     /// <summary>CCXS-like annotated images.</summary>
     public int CcxsCount { get; init; } = 100;
-    /// <summary>Base image size in pixels (CheXpert height; SIIM 1.5×; CCXS 0.8–2.5×).</summary>
+    /// <summary>Base image size in pixels (CheXpert height; SIIM 1.5×; CCXS 0.8–2×).</summary>
     public int Size { get; init; } = 320;
     /// <summary>Worker threads; 0 = one per core.</summary>
     public int Threads { get; init; }
