@@ -43,6 +43,10 @@ public sealed class SynthCommand : Command<SynthCommand.Settings>
         [CommandOption("--preview <FILE>"), Description("Also write a PNG contact sheet with mask overlays and boxes (default: none).")]
         public string? Preview { get; init; }
 
+        /// <summary>Plain preview.</summary>
+        [CommandOption("--preview-plain"), Description("Show the plain radiographs in the preview, without mask outlines and boxes (default: overlays).")]
+        public bool PreviewPlain { get; init; }
+
         /// <summary>Quiet.</summary>
         [CommandOption("--quiet"), Description("No progress bar (default: show it).")]
         public bool Quiet { get; init; }
@@ -54,7 +58,7 @@ public sealed class SynthCommand : Command<SynthCommand.Settings>
         var options = new SynthOptions
         {
             OutputDir = s.Out, Seed = s.Seed, CheXpertCount = s.CheXpert, SiimCount = s.Siim, CcxsCount = s.Ccxs,
-            Size = s.Size, Threads = s.Threads, PreviewPath = s.Preview,
+            Size = s.Size, Threads = s.Threads, PreviewPath = s.Preview, PreviewOverlays = !s.PreviewPlain,
         };
         SynthResult result;
         if (s.Quiet) result = PhantomSynthesizer.Run(options, null);

@@ -47,6 +47,7 @@ internal sealed class ChestGeometry
     public float TracheaX { get; }
     public float CarinaY { get; }
     public SKPath Body { get; }
+    public SKPath Abdomen { get; private set; } = new();
     public SKPath Cardiomediastinum { get; }
     public SKPath HemithoraxRight { get; }
     public SKPath HemithoraxLeft { get; }
@@ -101,10 +102,13 @@ internal sealed class ChestGeometry
         var thorax = new SKPath();
         thorax.MoveTo(0, -200);
         thorax.LineTo(1000, -200);
-        thorax.LineTo(1000, DomeL + 20);
-        thorax.CubicTo(Mid + 0.5f * W, DomeL - 15, Mid + 0.2f * W, DomeL, Mid, Math.Max(DomeL, DomeR) + 25);
-        thorax.CubicTo(Mid - 0.2f * W, DomeR, Mid - 0.5f * W, DomeR - 15, 0, DomeR + 20);
+        thorax.LineTo(1000, DomeL + 40);
+        thorax.CubicTo(Mid + 0.5f * W, DomeL + 10, Mid + 0.2f * W, DomeL + 40, Mid, Math.Max(DomeL, DomeR) + 60);
+        thorax.CubicTo(Mid - 0.2f * W, DomeR + 40, Mid - 0.5f * W, DomeR + 10, 0, DomeR + 40);
         thorax.Close();
+        Abdomen = new SKPath();
+        Abdomen.AddRect(new SKRect(-500, -500, 1500, 1500));
+        Abdomen = Abdomen.Op(thorax, SKPathOp.Difference) ?? Abdomen;
         return p.Op(thorax, SKPathOp.Intersect) ?? p;
     }
 

@@ -59,6 +59,9 @@ public static class PhantomRenderer
         masks[2] = FieldOps.Threshold(cm, 0.5f);
         FieldOps.Blur(cm, w, h, 3 * u);
         FieldOps.AddScaled(A, cm, 0.06f);
+        var abdomen = r.FillField(g.Abdomen);
+        FieldOps.Blur(abdomen, w, h, 10 * u);
+        for (var i = 0; i < n; i++) A[i] += 0.06f * abdomen[i] * body[i];
 
         // lungs
         var lungR = r.FillField(g.LungRight);
@@ -82,7 +85,7 @@ public static class PhantomRenderer
             if (size <= 0) continue;
             var e = EffusionField(r, g, s, size);
             for (var i = 0; i < n; i++) { if (e[i] >= 0.5f) effMask[i] = 1; }
-            FieldOps.Blur(e, w, h, 6 * u);
+            FieldOps.Blur(e, w, h, 12 * u);
             for (var i = 0; i < n; i++) eff[i] = Math.Max(eff[i], e[i]);
         }
         masks[6] = effMask;
@@ -274,8 +277,8 @@ public static class PhantomRenderer
         var level = dome - size * 0.5f * (dome - g.Apex);
         float X(float dx) => ChestGeometry.Mid + s * dx;
         using var region = new SKPath();
-        region.MoveTo(X(1.2f * g.W), level - 70 * (0.4f + size));
-        region.CubicTo(X(0.9f * g.W), level - 10, X(0.5f * g.W), level + 20, X(0), level + 35);
+        region.MoveTo(X(1.2f * g.W), level - 130 * (0.3f + size));
+        region.CubicTo(X(0.95f * g.W), level - 5, X(0.7f * g.W), level + 25, X(0), level + 40);
         region.LineTo(X(0), 1400);
         region.LineTo(X(1.2f * g.W), 1400);
         region.Close();

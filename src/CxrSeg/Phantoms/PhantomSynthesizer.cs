@@ -44,7 +44,7 @@ public static class PhantomSynthesizer
         if (preview is not null)
         {
             foreach (var l in new[] { pc, ps, px }) preview.AddRange(l!.Take(6));
-            PreviewSheet.Write(options.PreviewPath!, preview);
+            PreviewSheet.Write(options.PreviewPath!, preview, overlays: options.PreviewOverlays);
         }
         return new SynthResult(results, total.Elapsed.TotalSeconds, threads);
     }

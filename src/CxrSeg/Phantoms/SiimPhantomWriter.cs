@@ -190,11 +190,16 @@ public static class SiimPhantomWriter
                 {
                     var lit = new StringBuilder("[");
                     var lab = new StringBuilder();
+                    var loose = PhantomRandom.For((int)(items[i].Case.Seed & 0x7fffffff), "siim-annotator", i);
                     for (var k = 0; k < b.Count; k++)
                     {
-                        var x = b[k];
+                        // annotators draw loosely around the opacity: a few percent of margin, sub-pixel coordinates
+                        var o = b[k];
+                        var (mx, my) = (o.Width * loose.Range(0, 0.08), o.Height * loose.Range(0, 0.08));
+                        var x = (X0: o.X0 - mx * loose.Range(0.3, 1), Y0: o.Y0 - my * loose.Range(0.3, 1), X1: o.X1 + mx * loose.Range(0.3, 1), Y1: o.Y1 + my * loose.Range(0.3, 1));
+                        var x2 = (x.X0, x.Y0, Width: x.X1 - x.X0, Height: x.Y1 - x.Y0, x.X1, x.Y1);
                         if (k > 0) { lit.Append(", "); lab.Append(' '); }
-                        lit.Append($"{{'x': {Num(x.X0)}, 'y': {Num(x.Y0)}, 'width': {Num(x.Width)}, 'height': {Num(x.Height)}}}");
+                        lit.Append($"{{'x': {Num(x2.X0)}, 'y': {Num(x2.Y0)}, 'width': {Num(x2.Width)}, 'height': {Num(x2.Height)}}}");
                         lab.Append($"opacity 1 {Num(x.X0)} {Num(x.Y0)} {Num(x.X1)} {Num(x.Y1)}");
                     }
                     lit.Append(']');

@@ -20,6 +20,9 @@ public sealed record SynthOptions
     /// <summary>Optional contact-sheet PNG.</summary>
     public string? PreviewPath { get; init; }
 
+    /// <summary>Draw mask outlines and boxes on the preview (false shows the plain radiographs).</summary>
+    public bool PreviewOverlays { get; init; } = true;
+
     /// <summary>Throws a <see cref="UserFacingException"/> naming the bad option.</summary>
     public void Validate()
     {
