@@ -141,7 +141,7 @@ public static class CcxsPhantomWriter
         if (present[5])
         {
             var s = r.Chance(0.5) ? -1 : 1;
-            ops.Add(new OpacityRegion(OpacityKind.Consolidation, s, r.RangeF(0.4, 0.85), r.RangeF(0.45, 0.85), r.RangeF(45, 100), r.RangeF(0.1, 0.24)));
+            ops.Add(new OpacityRegion(OpacityKind.Consolidation, s, r.RangeF(0.4, 0.85), r.RangeF(0.45, 0.85), r.RangeF(45, 100), r.RangeF(0.09, 0.2)));
         }
         var effSide = r.Chance(0.5) ? -1 : 1;
         return new PhantomFindings

@@ -27,14 +27,19 @@ public static class CheXpertPhantomWriter
             var file = System.IO.Path.Combine(root, row.Path);
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(file)!);
             using (var bmp = ImageFiles.ToBitmap(img, ImageFiles.Mode.Gray)) ImageFiles.Save(bmp, file, SKEncodedImageFormat.Jpeg, 90);
-            if (i < 12) shown[i] = img;
+            if (i < 40) shown[i] = img;
             progress?.Invoke("CheXpert-like", Interlocked.Increment(ref done), rows.Count);
         });
         foreach (var split in new[] { "train", "valid" })
             WriteCsv(System.IO.Path.Combine(root, "CheXpert-v1.0-small", split + ".csv"), rows.Where(r => r.Split == split));
         if (preview is not null)
-            for (var i = 0; i < shown.Length && preview.Count < 6; i++)
+        {
+            // five frontal views and one lateral view when there is one
+            var lateral = Enumerable.Range(0, shown.Length).FirstOrDefault(i => shown[i] is not null && !rows[i].Frontal, -1);
+            for (var i = 0; i < shown.Length && preview.Count < (lateral >= 0 ? 5 : 6); i++)
                 if (shown[i] is { } s && rows[i].Frontal) preview.Add((s, "CheXpert " + rows[i].Path.Split('/')[2]));
+            if (lateral >= 0) preview.Add((shown[lateral]!, "CheXpert lateral"));
+        }
         return rows.Count;
     }
 

@@ -108,7 +108,7 @@ public static class PhantomRenderer
             FieldOps.Blur(rimSoft, w, h, 1.5f * u);
             FieldOps.AddScaled(A, rimSoft, -0.05f);
         }
-        FieldOps.AddScaled(A, eff, 0.12f);
+        FieldOps.AddScaled(A, eff, 0.05f);
 
         // gastric bubble
         if (a.GastricBubble)
@@ -264,11 +264,18 @@ public static class PhantomRenderer
             {
                 var i = y * w + x;
                 var v = A[i] * heel + q.Noise * (float)rng.Normal();
-                var t = Math.Clamp((v - q.Low) * inv, 0, 1);
-                outp[i] = MathF.Pow(t, q.Gamma);
+                outp[i] = MathF.Pow(Shoulder((v - q.Low) * inv), q.Gamma);
             }
         }
         return outp;
+    }
+
+    /// <summary>Film-like response: linear in the middle, a soft shoulder instead of hard clipping at white, clamped at black.</summary>
+    internal static float Shoulder(float t)
+    {
+        if (t <= 0) return 0;
+        const float knee = 0.75f;
+        return t < knee ? t : knee + (1 - knee) * MathF.Tanh((t - knee) / (1 - knee));
     }
 
     private static float[] EffusionField(Rasterizer r, ChestGeometry g, int s, float size)
@@ -443,11 +450,14 @@ public static class PhantomRenderer
             r.Fill(e);
         }
         var field = r.Read();
-        FieldOps.Blur(field, r.Width, r.Height, op.Radius * (op.Kind == OpacityKind.GroundGlass ? 0.3f : 0.15f) * r.Scale);
+        FieldOps.Blur(field, r.Width, r.Height, op.Radius * (op.Kind == OpacityKind.GroundGlass ? 0.3f : 0.2f) * r.Scale);
         var mask = new byte[field.Length];
+        var soft = FieldOps.Copy(inLung);
+        FieldOps.Blur(soft, r.Width, r.Height, 7 * r.Scale);
         for (var i = 0; i < field.Length; i++)
         {
-            var inside = inLung[i];
+            // a soft clip: the opacity fades at the lung border (and silhouettes it) instead of stopping sharply
+            var inside = Math.Min(1f, soft[i] * 1.3f);
             if (ptxRim is not null) inside *= 1 - ptxRim[i];
             field[i] *= inside;
             if (field[i] >= 0.4f && inLung[i] >= 0.5f) mask[i] = 1;

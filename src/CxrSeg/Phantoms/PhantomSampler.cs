@@ -57,7 +57,7 @@ public static class PhantomSampler
             Ggo(rng, OpacityRegion.Left, rng.RangeF(0.55, 0.85), rng.RangeF(0.5, 0.8), severity),
         };
         if (rng.Chance(0.25)) list.Add(Ggo(rng, rng.Chance(0.5) ? -1 : 1, rng.RangeF(0.5, 0.85), rng.RangeF(0.2, 0.4), severity));
-        if (severity > 0.6f && rng.Chance(0.5)) list[0] = list[0] with { Kind = OpacityKind.Consolidation, Amplitude = rng.RangeF(0.14, 0.24) };
+        if (severity > 0.6f && rng.Chance(0.5)) list[0] = list[0] with { Kind = OpacityKind.Consolidation, Amplitude = rng.RangeF(0.12, 0.2) };
         return list;
     }
 
@@ -76,7 +76,7 @@ public static class PhantomSampler
         var s = rng.Chance(0.5) ? -1 : 1;
         var list = new List<OpacityRegion>
         {
-            new(OpacityKind.Consolidation, s, rng.RangeF(0.3, 0.7), rng.RangeF(0.25, 0.75), rng.RangeF(60, 120), rng.RangeF(0.12, 0.26) * (0.6f + 0.6f * severity)),
+            new(OpacityKind.Consolidation, s, rng.RangeF(0.3, 0.7), rng.RangeF(0.25, 0.75), rng.RangeF(60, 120), rng.RangeF(0.1, 0.2) * (0.6f + 0.5f * severity)),
         };
         if (rng.Chance(0.2)) list.Add(Ggo(rng, -s, rng.RangeF(0.4, 0.8), rng.RangeF(0.4, 0.8), severity * 0.6f));
         return list;
