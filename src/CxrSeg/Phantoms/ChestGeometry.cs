@@ -91,11 +91,13 @@ internal sealed class ChestGeometry
         p.CubicTo(Mid + m + 20, knobY + 40, Mid + m * 0.8f, HeartTop - 10, HeartLeftX - 0.45f * HeartWidth * 0.64f, HeartTop);
         // left heart border (left ventricle) sweeping to the apex at the dome
         var bottom = Math.Max(DomeL, DomeR) + 40;
-        p.CubicTo(HeartLeftX - 10, HeartTop + 30, HeartLeftX + 5, bottom - 140, HeartLeftX - 20, bottom - 40);
-        p.LineTo(HeartLeftX - 40, bottom + 40);
-        p.LineTo(HeartRightX, bottom + 40);
-        // right heart border (right atrium) up to the SVC
-        p.CubicTo(HeartRightX - 15, bottom - 80, HeartRightX - 10, HeartTop + 60, Mid - m * 1.05f, HeartTop - 10);
+        var hw = HeartWidth;
+        p.CubicTo(HeartLeftX - 0.22f * hw, HeartTop + 20, HeartLeftX - 0.02f * hw, bottom - 230, HeartLeftX, bottom - 90);
+        p.CubicTo(HeartLeftX + 0.01f * hw, bottom - 40, HeartLeftX - 0.06f * hw, bottom + 10, HeartLeftX - 0.12f * hw, bottom + 40);
+        p.LineTo(HeartRightX + 0.05f * hw, bottom + 40);
+        // right heart border (right atrium, convex) up to the SVC
+        p.CubicTo(HeartRightX - 0.06f * hw, bottom - 40, HeartRightX - 0.05f * hw, HeartTop + 90, HeartRightX + 0.06f * hw, HeartTop + 20);
+        p.LineTo(Mid - m * 1.05f, HeartTop - 10);
         p.LineTo(Mid - m, top);
         p.Close();
         // clip below the diaphragm
