@@ -88,7 +88,9 @@ internal static class FieldOps
         var f = new float[w * h];
         for (var i = 0; i < f.Length; i++) f[i] = (float)(rng.NextDouble() * 2 - 1);
         Blur(f, w, h, sigma);
-        var sd = MathF.Sqrt(f.Select(v => v * v).Average()) + 1e-6f;
+        var ss = 0.0;
+        foreach (var v in f) ss += v * v;
+        var sd = (float)Math.Sqrt(ss / f.Length) + 1e-6f;
         for (var i = 0; i < f.Length; i++) f[i] /= 2.5f * sd;
         return f;
     }

@@ -59,6 +59,15 @@ public sealed class PhantomRandom
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 
+    /// <summary>Two independent standard normals (both Box–Muller outputs).</summary>
+    public (float, float) NormalPair()
+    {
+        var u1 = 1.0 - NextDouble();
+        var u2 = 2 * Math.PI * NextDouble();
+        var r = Math.Sqrt(-2.0 * Math.Log(u1));
+        return ((float)(r * Math.Cos(u2)), (float)(r * Math.Sin(u2)));
+    }
+
     /// <summary>Picks an index with the given (unnormalised) weights.</summary>
     public int Pick(IReadOnlyList<double> weights)
     {

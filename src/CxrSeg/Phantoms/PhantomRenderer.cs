@@ -257,13 +257,16 @@ public static class PhantomRenderer
         var n = w * h;
         var outp = new float[n];
         var inv = 1f / (q.High - q.Low);
+        var noise = new float[n];
+        for (var i = 0; i + 1 < n; i += 2) (noise[i], noise[i + 1]) = rng.NormalPair();
+        if (n % 2 == 1) noise[n - 1] = (float)rng.Normal();
         for (var y = 0; y < h; y++)
         {
             var heel = 1 + q.Heel * ((float)y / h - 0.5f);
             for (var x = 0; x < w; x++)
             {
                 var i = y * w + x;
-                var v = A[i] * heel + q.Noise * (float)rng.Normal();
+                var v = A[i] * heel + q.Noise * noise[i];
                 outp[i] = MathF.Pow(Shoulder((v - q.Low) * inv), q.Gamma);
             }
         }

@@ -139,7 +139,7 @@ public static class SiimPhantomWriter
         VoiLutTable? lut = null;
         if (voi == 2)
         {
-            var entries = Math.Min(4096, max + 1);
+            var entries = max + 1; // the table covers every stored value
             var data = new ushort[entries];
             var lutBits = rng.Chance(0.5) ? 12 : 16;
             var lutMax = (1 << lutBits) - 1;
