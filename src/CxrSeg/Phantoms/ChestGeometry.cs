@@ -60,15 +60,15 @@ internal sealed class ChestGeometry
     private SKPath BuildBody(PhantomAnatomy a)
     {
         var bw = BodyHalfWidth(a);
-        var neck = 85f;
+        var neck = 78f;
         var sh = Apex - 60;
         var p = new SKPath();
         p.MoveTo(Mid - neck, -300);
         p.LineTo(Mid - neck, sh - 60);
         p.CubicTo(Mid - neck - 10, sh + 10, Mid - bw + 60, sh - 10, Mid - bw, sh + 90);
-        p.CubicTo(Mid - bw - 10, sh + 250, Mid - bw + 10, 800, Mid - bw + 25, 1400);
-        p.LineTo(Mid + bw - 25, 1400);
-        p.CubicTo(Mid + bw - 10, 800, Mid + bw + 10, sh + 250, Mid + bw, sh + 90);
+        p.CubicTo(Mid - bw - 35, sh + 260, Mid - bw - 5, 820, Mid - bw + 35, 1400);
+        p.LineTo(Mid + bw - 35, 1400);
+        p.CubicTo(Mid + bw + 5, 820, Mid + bw + 35, sh + 260, Mid + bw, sh + 90);
         p.CubicTo(Mid + bw - 60, sh - 10, Mid + neck + 10, sh + 10, Mid + neck, sh - 60);
         p.LineTo(Mid + neck, -300);
         p.Close();

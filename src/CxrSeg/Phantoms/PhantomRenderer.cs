@@ -245,7 +245,7 @@ public static class PhantomRenderer
     {
         var q = c.Acquisition;
         var s = q.Zoom * Math.Min(c.Width, c.Height * 1.05f) / 1000f;
-        return SKMatrix.CreateTranslation(-500, -440)
+        return SKMatrix.CreateTranslation(-500, -455)
             .PostConcat(SKMatrix.CreateScale(s, s))
             .PostConcat(SKMatrix.CreateRotationDegrees(q.RotationDegrees))
             .PostConcat(SKMatrix.CreateTranslation(c.Width / 2f + q.ShiftX * s, c.Height / 2f + q.ShiftY * s));

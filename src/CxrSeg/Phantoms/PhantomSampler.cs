@@ -37,7 +37,7 @@ public static class PhantomSampler
             RotationDegrees = rng.RangeF(-3.5, 3.5) * variation,
             ShiftX = rng.RangeF(-35, 35) * variation,
             ShiftY = rng.RangeF(-30, 40) * variation,
-            Zoom = rng.RangeF(0.92, 1.08),
+            Zoom = rng.RangeF(0.97, 1.12),
             Low = low,
             High = low + rng.RangeF(0.72, 0.92),
             Gamma = rng.RangeF(0.75, 1.35),
