@@ -17,6 +17,7 @@ public static class CliApp
             c.PropagateExceptions();
             c.AddCommand<BenchCommand>("bench").WithDescription("Run the benchmark suites (gemm, train-step, epoch, prepare, loader, predict, memory).");
             c.AddCommand<DoctorCommand>("doctor").WithDescription("Check TorchSharp, libtorch, GDCM and the machine; measure the matmul rate.");
+            c.AddCommand<SynthCommand>("synth").WithDescription("Write synthetic CheXpert-, SIIM- and CCXS-like datasets (phantoms) in their real layouts.");
         });
         try
         {

@@ -33,6 +33,9 @@ public sealed record DicomWriteOptions
     /// <summary>SOP instance UID; generated when null.</summary>
     public string? SopInstanceUid { get; init; }
 
+    /// <summary>Study date/time (0008,0020)/(0008,0030); null lets GDCM stamp the current time (so identical inputs give different files).</summary>
+    public DateTime? StudyDateTime { get; init; }
+
     /// <summary>Modality (0008,0060).</summary>
     public string Modality { get; init; } = "DX";
 

@@ -72,6 +72,11 @@ public static class DicomWriter
         Put(ds, 0x0010, 0x0020, gdcm.VR.VRType.LO, options.PatientId);
         Put(ds, 0x0020, 0x000D, gdcm.VR.VRType.UI, options.StudyInstanceUid ?? uid.Generate());
         Put(ds, 0x0020, 0x000E, gdcm.VR.VRType.UI, options.SeriesInstanceUid ?? uid.Generate());
+        if (options.StudyDateTime is { } when)
+        {
+            Put(ds, 0x0008, 0x0020, gdcm.VR.VRType.DA, when.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture));
+            Put(ds, 0x0008, 0x0030, gdcm.VR.VRType.TM, when.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture));
+        }
         if (options.Rescale is { } r)
         {
             Put(ds, 0x0028, 0x1052, gdcm.VR.VRType.DS, Ds(r.Intercept));
