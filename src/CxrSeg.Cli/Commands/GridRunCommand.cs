@@ -16,7 +16,7 @@ public sealed class GridRunCommand : Command<GridRunCommand.Settings>
         public string Grid { get; init; } = "";
 
         /// <summary>Shard.</summary>
-        [CommandOption("--shard <I/N>"), Description("Run shard i of N (1-based); plans are dealt round-robin in name order, the same on every machine (default: 1/1, the whole grid)."), DefaultValue("1/1")]
+        [CommandOption("--shard <SHARD>"), Description("Run shard i of N (1-based); plans are dealt round-robin in name order, the same on every machine (default: 1/1, the whole grid)."), DefaultValue("1/1")]
         public string Shard { get; init; } = "1/1";
 
         /// <summary>Workspace.</summary>

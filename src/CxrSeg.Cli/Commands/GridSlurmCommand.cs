@@ -28,7 +28,7 @@ public sealed class GridSlurmCommand : Command<GridSlurmCommand.Settings>
         public string Workspace { get; init; } = "workspace";
 
         /// <summary>Time limit.</summary>
-        [CommandOption("--time <HH:MM:SS>"), Description("Time limit per array task (default: 24:00:00)."), DefaultValue("24:00:00")]
+        [CommandOption("--time <LIMIT>"), Description("Time limit per array task, HH:MM:SS (default: 24:00:00)."), DefaultValue("24:00:00")]
         public string Time { get; init; } = "24:00:00";
 
         /// <summary>Partition.</summary>

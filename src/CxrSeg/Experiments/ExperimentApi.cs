@@ -35,6 +35,7 @@ public static class ExperimentApi
         var plans = GridExpander.Expand(GridFile.Load(options.GridPath)).Plans.Count;
         if (File.Exists(outPath) && !overwrite) throw new UserFacingException($"{outPath} exists; pass --force to replace it");
         Platform.AtomicFile.WriteAllText(outPath, SlurmScript.Render(options));
+        Directory.CreateDirectory(options.Logs);
         return plans;
     }
 }

@@ -11,6 +11,7 @@ public static class GridRunner
         Action<int, int, RunReport>? onRun = null, CancellationToken cancel = default)
     {
         shard.Validate();
+        runner.Workspace.CleanDeadTemp();
         var plans = shard.Select(GridExpander.Expand(grid, capability).Plans);
         var reports = new List<RunReport>(plans.Count);
         for (var k = 0; k < plans.Count; k++)

@@ -12,6 +12,9 @@ public sealed class PlanRunner(Workspace workspace, IStageExecutor executor, str
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
     private readonly LockPolicy _policy = policy ?? LockPolicy.Default;
 
+    /// <summary>The workspace runs are written to.</summary>
+    public Workspace Workspace => workspace;
+
     /// <summary>Called with a line of progress (stage started, reused, finished).</summary>
     public Action<string>? Log { get; init; }
 

@@ -14,7 +14,7 @@ public sealed record SlurmOptions(
     string Memory = "32G",
     string Gpus = "1",
     string? Partition = null,
-    string LogDir = "slurm-logs")
+    string? LogDir = null)
 {
     /// <summary>Throws a <see cref="UserFacingException"/> naming the bad field.</summary>
     public void Validate()
@@ -24,6 +24,9 @@ public sealed record SlurmOptions(
         if (string.IsNullOrWhiteSpace(GridPath)) throw new UserFacingException("grid path is empty");
         if (string.IsNullOrWhiteSpace(Workspace)) throw new UserFacingException("--workspace is empty");
     }
+
+    /// <summary>Where the array tasks' logs go (default: WORKSPACE/slurm-logs); Slurm needs it to exist before the job starts.</summary>
+    public string Logs => LogDir ?? System.IO.Path.Combine(Workspace, "slurm-logs");
 }
 
 /// <summary>Writes a Slurm sbatch array script running <c>cxrseg grid run GRID --shard $SLURM_ARRAY_TASK_ID/N --device cuda</c>.</summary>
@@ -43,13 +46,12 @@ public static class SlurmScript
         sb.Append($"#SBATCH --mem={o.Memory}\n");
         sb.Append($"#SBATCH --time={o.Time}\n");
         if (!string.IsNullOrWhiteSpace(o.Partition)) sb.Append($"#SBATCH --partition={o.Partition}\n");
-        sb.Append($"#SBATCH --output={o.LogDir}/%x-%A_%a.out\n");
+        sb.Append($"#SBATCH --output={o.Logs}/%x-%A_%a.out\n");
         sb.Append("#SBATCH --requeue\n");
         sb.Append("# One array task per shard; every task reads the same grid and workspace (a shared file system).\n");
         sb.Append("# Finished runs are skipped and locks of dead tasks are reclaimed, so a requeued or resubmitted array resumes.\n");
         sb.Append("set -euo pipefail\n");
-        sb.Append($"mkdir -p {Q(o.LogDir)}\n");
-        sb.Append($"exec {Q(o.CxrsegPath)} grid run {Q(o.GridPath)} --shard \"${{SLURM_ARRAY_TASK_ID}}/{o.Shards}\" --workspace {Q(o.Workspace)} --device cuda --quiet\n");
+                sb.Append($"exec {Q(o.CxrsegPath)} grid run {Q(o.GridPath)} --shard \"${{SLURM_ARRAY_TASK_ID}}/{o.Shards}\" --workspace {Q(o.Workspace)} --device cuda --quiet\n");
         return sb.ToString();
     }
 }

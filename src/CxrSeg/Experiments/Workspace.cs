@@ -50,10 +50,39 @@ public sealed class Workspace
     /// <summary>True when the run folder is complete.</summary>
     public bool IsRunDone(string runName) => File.Exists(Path.Combine(RunFolder(runName), "run.json"));
 
+    /// <summary>
+    /// Deletes temp folders left by processes of this host that are gone (a killed run); folders of live processes and
+    /// of other hosts are left alone. Returns how many were removed.
+    /// </summary>
+    public int CleanDeadTemp()
+    {
+        var removed = 0;
+        foreach (var d in Directory.GetDirectories(TmpDir))
+        {
+            var parts = Path.GetFileName(d).Split('.');
+            if (parts.Length < 4 || parts[^3] != Environment.MachineName.Replace('.', '_') || !int.TryParse(parts[^2], out var pid)) continue;
+            if (pid == Environment.ProcessId || IsRunning(pid)) continue;
+            try { Directory.Delete(d, recursive: true); removed++; }
+            catch (IOException) { }
+        }
+        return removed;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var p = System.Diagnostics.Process.GetProcessById(pid);
+            return !p.HasExited;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
+    }
+
     /// <summary>A fresh unique folder under tmp/ for <paramref name="name"/>.</summary>
     public string NewTempFolder(string name)
     {
-        var p = Path.Combine(TmpDir, $"{name}.{Environment.MachineName}.{Environment.ProcessId}.{Guid.NewGuid():N}");
+        var p = Path.Combine(TmpDir, $"{name}.{Environment.MachineName.Replace('.', '_')}.{Environment.ProcessId}.{Guid.NewGuid():N}");
         Directory.CreateDirectory(p);
         return p;
     }
