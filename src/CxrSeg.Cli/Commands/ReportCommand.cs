@@ -37,14 +37,15 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
     {
         var r = ReportApi.Write(new ReportOptions(s.Input, s.Workspace, s.Out, s.Overlays, s.Title));
         var table = new Table().AddColumn("backbone").AddColumn("pretext").AddColumn("strategy");
-        foreach (var c in r.Table.Columns) table.AddColumn(Markup.Escape(c.Title));
+        foreach (var c in r.Table.Columns) table.AddColumn(Markup.Escape(c.ShortTitle));
         for (var i = 0; i < r.Table.Rows.Count; i++)
         {
             var row = r.Table.Rows[i];
             table.AddRow([Markup.Escape(row.Encoder), row.Group.ToString().ToLowerInvariant(), Markup.Escape(row.StrategyTitle),
-                .. r.Table.Cells[i].Select(c => c is null ? "—" : Markup.Escape(c.ToString()))]);
+                .. r.Table.Cells[i].Select(c => c is null ? "—" : Markup.Escape(FormattableString.Invariant($"{c.Mean:0.0}±{c.Spread:0.0}")))]);
         }
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine("cells: mean test mIoU % ± (best − worst) over repeats; repeats per cell and per-class IoU are in report.md");
         foreach (var n in r.Notes) AnsiConsole.MarkupLine($"[yellow]note:[/] {Markup.Escape(n)}");
         AnsiConsole.MarkupLine($"{r.Runs.Count} run(s); wrote {Markup.Escape(string.Join(", ", r.Files.Take(4)))} and {r.Files.Count - 4} chart/overlay file(s) to {Markup.Escape(s.Out)}");
         return 0;

@@ -20,13 +20,14 @@ public static class BarChart
     /// <summary>PNG bytes of the chart for <paramref name="column"/>; null when no run falls in it.</summary>
     public static byte[]? Render(IReadOnlyList<RunResult> runs, Table3Column column, int width = 900, int height = 480)
     {
+        if (!column.IsActive(runs)) return null;
         var mine = runs.Where(r => column.Holds(r.Labels) && r.Metrics.MIoU is not null).ToList();
         if (mine.Count == 0) return null;
         var encoders = Table3.Build(mine).Rows.Select(r => r.Encoder).Distinct().ToList();
         var strategies = Order.Where(o => mine.Any(r => r.Labels.Strategy == o.S && r.Labels.Pretext == o.P)).ToList();
 
         var plot = new Plot();
-        var slot = 1.0 / (strategies.Count + 1);
+        var slot = 0.8 / Math.Max(strategies.Count, 3);
         var ticks = new List<Tick>();
         var legend = new List<LegendItem>();
         double top = 0;

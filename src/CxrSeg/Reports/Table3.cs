@@ -23,7 +23,7 @@ public sealed record Table3(IReadOnlyList<Table3Column> Columns, IReadOnlyList<T
         {
             var row = new Table3Row(enc, g, s);
             var line = Table3Column.Paper
-                .Select(c => CellStats.Of(runs.Where(r => row.Holds(r.Labels) && c.Holds(r.Labels) && r.Metrics.MIoU is not null).Select(r => r.Metrics.MIoU!.Value)))
+                .Select(c => !c.IsActive(runs) ? null : CellStats.Of(runs.Where(r => row.Holds(r.Labels) && c.Holds(r.Labels) && r.Metrics.MIoU is not null).Select(r => r.Metrics.MIoU!.Value)))
                 .ToList();
             if (line.All(x => x is null)) continue;
             rows.Add(row);
