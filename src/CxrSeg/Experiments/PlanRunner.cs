@@ -116,7 +116,8 @@ public sealed class PlanRunner(Workspace workspace, IStageExecutor executor, str
             var rec = new RunRecord(runName, plan.Name, labels is null ? null : PlanLabelsDto.Of(labels),
                 plan.Stages.Select((s, k) => StageRecord.Of(ids[k], s)).ToList(),
                 plan.DatasetRefs.ToDictionary(kv => PlanNames.Of(kv.Key), kv => kv.Value),
-                DateTime.UtcNow);
+                DateTime.UtcNow,
+                Path.Combine("stages", ids[^1]));
             File.WriteAllText(Path.Combine(tmp, "run.json"), JsonSerializer.Serialize(rec, Json));
             Publish(tmp, workspace.RunFolder(runName));
         }

@@ -141,6 +141,21 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public void EncoderOnlyGrid_HasNoEncoderDecoderColumn()
+    {
+        using var tmp = new TempDir();
+        var grid = ExperimentFixtures.WriteGrid(tmp.Path, "none, siim", repeats: 2);
+        var ws = tmp.File("ws");
+        GridRunner.Run(GridFile.Load(grid), ShardSpec.All, new PlanRunner(new Workspace(ws), new CountingExecutor()));
+        var s = ReportWriter.Write(new ReportOptions(grid, ws, tmp.File("out"), []));
+        Assert.Equal(["charts/miou-unet-enc-random.png"], s.Files.Where(f => f.StartsWith("charts/")));
+        Assert.All(s.Table.Cells, line => Assert.All(line.Skip(1), c => Assert.Null(c)));
+        Assert.All(s.Table.Cells, line => Assert.Equal(2, line[0]!.N));
+        var rec = JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(Path.Combine(ws, "runs", s.Runs[0].RunName, "run.json")))!;
+        Assert.True(File.Exists(Path.Combine(ws, rec.FinalStageFolder!, "metrics.json")));
+    }
+
+    [Fact]
     public void CellStats_AreMeanAndBestMinusWorstInPercent()
     {
         var c = CellStats.Of([0.5, 0.6, 0.7])!;
