@@ -36,7 +36,8 @@ public sealed class FileLock : IDisposable
             try
             {
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-                using (var fs = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                // FileShare.ReadWrite: no advisory flock, so readers (status, contenders) never get "file in use".
+                using (var fs = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
                 {
                     JsonSerializer.Serialize(fs, info);
                     fs.Flush(true);
@@ -69,6 +70,11 @@ public sealed class FileLock : IDisposable
             holder = JsonSerializer.Deserialize<LockInfo>(File.ReadAllText(path));
         }
         catch (FileNotFoundException) { return new LockState(false, false, null); }
+        catch (IOException)
+        {
+            // Being written or replaced right now: it exists and is fresh.
+            return new LockState(true, false, null);
+        }
         catch (JsonException)
         {
             // A half-written lock: judge by age only.
