@@ -26,7 +26,11 @@ public static class GridStatus
             if (File.Exists(failed))
             {
                 string reason;
-                try { reason = JsonSerializer.Deserialize<FailureRecord>(File.ReadAllText(failed))?.Error ?? "(no reason)"; }
+                try
+                {
+                    var rec = JsonSerializer.Deserialize<FailureRecord>(File.ReadAllText(failed));
+                    reason = rec is null ? "(no reason)" : $"{(rec.StageId is null ? "" : $"stage {rec.StageId}: ")}{rec.Error} ({rec.Host}, {rec.TimeUtc:u})";
+                }
                 catch (JsonException) { reason = "(unreadable error file)"; }
                 list.Add(new PlanStatus(name, shard, RunState.Failed, reason));
                 continue;
