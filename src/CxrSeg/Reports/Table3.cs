@@ -7,7 +7,7 @@ public sealed record Table3(IReadOnlyList<Table3Column> Columns, IReadOnlyList<T
 {
     private static readonly string[] KnownEncoders = ["vgg16", "vgg16_bn", "resnet50", "resnext50_32x4d"];
 
-    /// <summary>Builds the table from runs; rows with no value in any column are left out.</summary>
+    /// <summary>Builds the table from runs; rows and columns with no value are left out.</summary>
     public static Table3 Build(IReadOnlyList<RunResult> runs)
     {
         var encoders = runs.Select(r => r.Labels.Encoder).Distinct()
@@ -29,6 +29,9 @@ public sealed record Table3(IReadOnlyList<Table3Column> Columns, IReadOnlyList<T
             rows.Add(row);
             cells.Add(line);
         }
-        return new Table3(Table3Column.Paper, rows, cells);
+        // Keep only the columns the runs fill (the paper grid fills all six; a small grid shows just its own).
+        var keep = Enumerable.Range(0, Table3Column.Paper.Count).Where(c => cells.Any(line => line[c] is not null)).ToList();
+        return new Table3(keep.Select(c => Table3Column.Paper[c]).ToList(), rows,
+            cells.Select(line => (IReadOnlyList<CellStats?>)keep.Select(c => line[c]).ToList()).ToList());
     }
 }
