@@ -42,6 +42,8 @@ public sealed class GridStatusCommand : Command<GridStatusCommand.Settings>
         AnsiConsole.MarkupLine($"{list.Count} plan(s): [green]done {list.Count(p => p.State == RunState.Done)}[/], " +
                                $"[blue]running {list.Count(p => p.State == RunState.Running)}[/], " +
                                $"[red]failed {list.Count(p => p.State == RunState.Failed)}[/], pending {list.Count(p => p.State == RunState.Pending)}");
+        foreach (var (reason, n) in ExperimentApi.SkippedFile(s.Grid))
+            AnsiConsole.MarkupLine($"[grey]left out of the grid: {n} combination(s): {Markup.Escape(reason)}[/]");
         return 0;
     }
 }

@@ -29,6 +29,11 @@ public static class ExperimentApi
     public static IReadOnlyList<PlanStatus> GridStatusFile(string gridPath, string workspace, int shards) =>
         GridStatus.Read(GridFile.Load(gridPath), new Workspace(workspace), shards);
 
+    /// <summary>The combinations a grid file leaves out, grouped by reason, with their counts (repeats included).</summary>
+    public static IReadOnlyList<(string Reason, int Count)> SkippedFile(string gridPath) =>
+        GridExpander.Expand(GridFile.Load(gridPath)).Skipped.GroupBy(s => s.Reason)
+            .Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ToList();
+
     /// <summary>Checks the grid and writes the sbatch script to <paramref name="outPath"/> (never over an existing file unless <paramref name="overwrite"/>).</summary>
     public static int WriteSlurm(SlurmOptions options, string outPath, bool overwrite)
     {
