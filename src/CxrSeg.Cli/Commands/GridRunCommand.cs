@@ -42,22 +42,14 @@ public sealed class GridRunCommand : Command<GridRunCommand.Settings>
         using var cts = CliCancel.OnCtrlC();
         var shard = ShardSpec.Parse(s.Shard);
         GridRunSummary summary;
-        if (s.Quiet || !AnsiConsole.Profile.Capabilities.Interactive)
+        try
         {
-            summary = ExperimentApi.RunGridFile(s.Grid, shard, s.Workspace, s.Executor, s.Device,
-                onRun: (k, n, r) => { if (!s.Quiet) AnsiConsole.WriteLine($"[{k + 1}/{n}] {r.RunName}: {r.Outcome}{(r.Error is null ? "" : " — " + r.Error)}"); },
-                cancel: cts.Token);
+            summary = Run(s, shard, cts.Token);
         }
-        else
+        catch (OperationCanceledException)
         {
-            summary = AnsiConsole.Progress().Start(ctx =>
-            {
-                var task = ctx.AddTask($"shard {shard.Index}/{shard.Count}");
-                return ExperimentApi.RunGridFile(s.Grid, shard, s.Workspace, s.Executor, s.Device,
-                    log: line => task.Description = Markup.Escape(line.Length > 70 ? line[..70] : line),
-                    onRun: (k, n, _) => { task.MaxValue = n; task.Value = k + 1; },
-                    cancel: cts.Token);
-            });
+            AnsiConsole.MarkupLine("[yellow]interrupted:[/] finished runs and stages are kept; run the same command again to resume.");
+            return 130;
         }
         AnsiConsole.MarkupLine($"shard {shard.Index}/{shard.Count}: {summary.Runs.Count} plan(s): done now {summary.Count(RunOutcome.Done)}, " +
                                $"already done {summary.Count(RunOutcome.AlreadyDone)}, busy elsewhere {summary.Count(RunOutcome.Busy)}, " +
@@ -65,5 +57,26 @@ public sealed class GridRunCommand : Command<GridRunCommand.Settings>
         foreach (var f in summary.Runs.Where(r => r.Outcome == RunOutcome.Failed))
             AnsiConsole.MarkupLine($"[red]failed:[/] {Markup.Escape(f.RunName)}: {Markup.Escape(f.Error ?? "")}");
         return summary.Count(RunOutcome.Failed) > 0 ? 1 : 0;
+    }
+
+    private static GridRunSummary Run(Settings s, ShardSpec shard, CancellationToken cancel)
+    {
+        if (s.Quiet || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return ExperimentApi.RunGridFile(s.Grid, shard, s.Workspace, s.Executor, s.Device,
+                onRun: (k, n, r) => { if (!s.Quiet) AnsiConsole.WriteLine($"[{k + 1}/{n}] {r.RunName}: {r.Outcome}{(r.Error is null ? "" : " — " + r.Error)}"); },
+                cancel: cancel);
+        }
+        else
+        {
+            return AnsiConsole.Progress().Start(ctx =>
+            {
+                var task = ctx.AddTask($"shard {shard.Index}/{shard.Count}");
+                return ExperimentApi.RunGridFile(s.Grid, shard, s.Workspace, s.Executor, s.Device,
+                    log: line => task.Description = Markup.Escape(line.Length > 70 ? line[..70] : line),
+                    onRun: (k, n, _) => { task.MaxValue = n; task.Value = k + 1; },
+                    cancel: cancel);
+            });
+        }
     }
 }

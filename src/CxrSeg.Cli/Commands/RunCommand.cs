@@ -36,8 +36,17 @@ public sealed class RunCommand : Command<RunCommand.Settings>
     public override int Execute(CommandContext context, Settings s)
     {
         using var cts = CliCancel.OnCtrlC();
-        var r = ExperimentApi.RunPlanFile(s.Plan, s.Workspace, s.Executor, s.Device,
-            s.Quiet ? null : line => AnsiConsole.WriteLine(line), cts.Token);
+        RunReport r;
+        try
+        {
+            r = ExperimentApi.RunPlanFile(s.Plan, s.Workspace, s.Executor, s.Device,
+                s.Quiet ? null : line => AnsiConsole.WriteLine(line), cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            AnsiConsole.MarkupLine("[yellow]interrupted:[/] finished stages are kept; run the same command again to resume.");
+            return 130;
+        }
         AnsiConsole.MarkupLine($"{Markup.Escape(r.RunName)}: [bold]{r.Outcome}[/] ({r.TrainedStages.Count} stage(s) trained)");
         if (r.Error is not null) AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(r.Error)}");
         return r.Outcome == RunOutcome.Failed ? 1 : 0;

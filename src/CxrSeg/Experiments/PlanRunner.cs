@@ -91,7 +91,7 @@ public sealed class PlanRunner(Workspace workspace, IStageExecutor executor, str
                 executor.Execute(req, cancel);
                 if (req.IsFinal && !File.Exists(Path.Combine(tmp, "metrics.json")))
                     throw new InvalidOperationException($"stage {id}: the executor wrote no metrics.json for the final stage");
-                var record = StageRecord.Of(id, stage) with { };
+                var record = StageRecord.Of(id, stage);
                 var meta = new { stage = record, parent = i == 0 ? null : ids[i - 1], datasetRef = req.DatasetRef, host = Environment.MachineName, finishedUtc = DateTime.UtcNow };
                 Platform.AtomicFile.WriteAllText(Path.Combine(tmp, "stage.json"), JsonSerializer.Serialize(meta, Json));
                 Publish(tmp, workspace.StageFolder(id));
