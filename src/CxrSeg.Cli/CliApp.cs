@@ -18,6 +18,9 @@ public static class CliApp
             c.AddCommand<BenchCommand>("bench").WithDescription("Run the benchmark suites (gemm, train-step, epoch, prepare, loader, predict, memory).");
             c.AddCommand<DoctorCommand>("doctor").WithDescription("Check TorchSharp, libtorch, GDCM and the machine; measure the matmul rate.");
             c.AddCommand<SynthCommand>("synth").WithDescription("Write synthetic CheXpert-, SIIM- and CCXS-like datasets (phantoms) in their real layouts.");
+            c.AddCommand<RunCommand>("run").WithDescription("Run one stage plan end to end, reusing finished stages.");
+            c.AddBranch("grid", g => { g.SetDescription("Run, watch or distribute a grid of plans."); g.AddCommand<GridRunCommand>("run").WithDescription("Run a shard of a grid (skips finished runs; safe to run many at once)."); g.AddCommand<GridStatusCommand>("status").WithDescription("Done / running / failed / pending per plan."); g.AddCommand<GridSlurmCommand>("slurm").WithDescription("Write an sbatch array script, one shard per GPU task."); });
+            c.AddCommand<ReportCommand>("report").WithDescription("Table 3, per-class IoU, charts, report.md/report.html and CSV/JSON from finished runs.");
         });
         try
         {

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using CxrSeg.Experiments;
+
+namespace CxrSeg.Reports;
+
+/// <summary>Finds finished runs (run.json + metrics.json) from a grid file and workspace, or from a runs folder.</summary>
+public static class RunLoader
+{
+    /// <summary>
+    /// Loads the runs of <paramref name="input"/>: a grid file (its plans' runs in <paramref name="workspace"/>), a
+    /// workspace (its runs/ folder), a runs folder, or a single run folder. <paramref name="notes"/> receives what was skipped.
+    /// </summary>
+    public static IReadOnlyList<RunResult> Load(string input, string workspace, List<string> notes)
+    {
+        if (File.Exists(input))
+        {
+            var grid = GridFile.Load(input);
+            var ws = new Workspace(workspace);
+            var plans = GridExpander.Expand(grid).Plans;
+            var list = new List<RunResult>();
+            var missing = 0;
+            foreach (var p in plans)
+            {
+                var folder = ws.RunFolder(StageIds.RunFolderName(p));
+                if (!File.Exists(Path.Combine(folder, "run.json"))) { missing++; continue; }
+                if (LoadRun(folder, notes) is { } r) list.Add(r);
+            }
+            if (missing > 0) notes.Add($"{missing} of {plans.Count} plan(s) of the grid are not finished yet; they are left out");
+            return list;
+        }
+        if (!Directory.Exists(input)) throw new UserFacingException($"report input not found: {input} (give a grid file, a workspace, or a runs folder)");
+        if (File.Exists(Path.Combine(input, "run.json"))) return LoadRun(input, notes) is { } one ? [one] : [];
+        var dir = Directory.Exists(Path.Combine(input, "runs")) ? Path.Combine(input, "runs") : input;
+        var results = new List<RunResult>();
+        foreach (var d in Directory.GetDirectories(dir).Order(StringComparer.Ordinal))
+            if (File.Exists(Path.Combine(d, "run.json")) && LoadRun(d, notes) is { } r)
+                results.Add(r);
+        return results;
+    }
+
+    /// <summary>Loads one run folder; null (with a note) when it has no labels or metrics.</summary>
+    public static RunResult? LoadRun(string folder, List<string> notes)
+    {
+        var runJson = Path.Combine(folder, "run.json");
+        RunRecord? rec;
+        try { rec = JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(runJson)); }
+        catch (JsonException e) { throw new UserFacingException($"{runJson}: not a valid run file: {e.Message}", e); }
+        if (rec?.Labels is null)
+        {
+            notes.Add($"{Path.GetFileName(folder)}: no Table 3 labels in run.json; left out");
+            return null;
+        }
+        var metricsPath = Path.Combine(folder, "metrics.json");
+        if (!File.Exists(metricsPath))
+        {
+            notes.Add($"{Path.GetFileName(folder)}: no metrics.json; left out");
+            return null;
+        }
+        PlanLabels labels;
+        try { labels = rec.Labels.ToLabels(); }
+        catch (UserFacingException e) { throw new UserFacingException($"{runJson}: {e.Message}", e); }
+        return new RunResult(Path.GetFileName(folder), labels, MetricsFile.Load(metricsPath));
+    }
+}

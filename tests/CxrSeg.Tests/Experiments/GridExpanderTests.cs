@@ -1,0 +1,105 @@
+using CxrSeg.Experiments;
+using CxrSeg.Tests.Support;
+
+namespace CxrSeg.Tests.Experiments;
+
+public sealed class GridExpanderTests
+{
+    private static GridExpansion Paper() => GridExpander.Expand(GridFile.Load(Path.Combine(ExperimentFixtures.RepoRoot(), "grids", "paper.yaml")));
+
+    [Fact]
+    public void PaperGrid_GivesThePaperCombinations()
+    {
+        var grid = GridFile.Load(Path.Combine(ExperimentFixtures.RepoRoot(), "grids", "paper.yaml"));
+        Assert.Equal(["unet", "deeplabv3"], grid.Architectures);
+        Assert.Equal(["vgg16", "resnet50", "resnext50_32x4d"], grid.Encoders);
+        Assert.Equal(6, grid.Strategies.Count);
+        Assert.Equal([InitKind.Random, InitKind.ImageNet], grid.Inits);
+        var exp = Paper();
+
+        // Expected count, from the rules: per backbone and init, UNet has the 6 strategies with encoder transfer and the
+        // 4 that have a decoder to pass on with encoder+decoder (none is one plan; a classifier has no decoder);
+        // DeepLabV3 has the 6 strategies with encoder transfer, on the encoders that support dilation (not VGG).
+        var perInitUnet = 6 + 4;
+        var perInitDeepLab = 6;
+        var dilated = grid.Encoders.Count(e => !e.StartsWith("vgg"));
+        var expected = (grid.Encoders.Count * perInitUnet + dilated * perInitDeepLab) * grid.Inits.Count * grid.Repeats;
+        Assert.Equal(expected, exp.Plans.Count);
+        Assert.Equal(252, exp.Plans.Count);
+
+        Assert.DoesNotContain(exp.Plans, p => p.Labels!.Architecture == "deeplabv3" && p.Labels.Encoder == "vgg16");
+        Assert.Contains(exp.Skipped, s => s.Labels.Architecture == "deeplabv3" && s.Labels.Encoder == "vgg16" && s.Reason.Contains("dilation"));
+        Assert.Contains(exp.Skipped, s => s.Labels.Architecture == "deeplabv3" && s.Labels.Transfer == TransferMode.EncoderDecoder && s.Labels.Encoder == "resnet50");
+        Assert.Contains(exp.Skipped, s => s.Labels.Strategy == Strategy.CheXpert && s.Labels.Pretext == Pretext.Classifier && s.Reason.Contains("classifier has no decoder"));
+        Assert.Equal(exp.Plans.Count, exp.Plans.Select(StageIds.RunFolderName).Distinct().Count());
+    }
+
+    [Fact]
+    public void PaperGrid_StageChainsFollowTheStrategy()
+    {
+        var plans = Paper().Plans.ToDictionary(p => p.Name);
+
+        var twoStepAe = plans["unet-resnet50-2step-autoencoder-imagenet-encdec-r1"];
+        Assert.Equal([StageTask.Reconstruct, StageTask.Segment, StageTask.Segment], twoStepAe.Stages.Select(s => s.Task));
+        Assert.Equal([DatasetKind.CheXpert, DatasetKind.Siim, DatasetKind.Ccxs], twoStepAe.Stages.Select(s => s.Dataset));
+        Assert.Equal([InitKind.ImageNet, InitKind.Previous, InitKind.Previous], twoStepAe.Stages.Select(s => s.Init));
+        Assert.Equal(TransferMode.EncoderDecoder, twoStepAe.Stages[1].Transfer);
+        Assert.Equal(TransferMode.EncoderDecoder, twoStepAe.Stages[2].Transfer);
+        Assert.Equal([0, 0, 1], twoStepAe.Stages.Select(s => s.Seed));
+        Assert.Equal("3", twoStepAe.Stages[0].Options["maxEpochs"]);
+        Assert.Equal("30", twoStepAe.Stages[1].Options["maxEpochs"]);
+        Assert.Equal("100", twoStepAe.Stages[2].Options["maxEpochs"]);
+
+        var twoStepCls = plans["unet-vgg16-2step-classifier-random-encdec-r0"];
+        Assert.Equal("classifier", twoStepCls.Stages[0].Architecture);
+        Assert.Equal(TransferMode.Encoder, twoStepCls.Stages[1].Transfer); // a classifier passes on its encoder only
+        Assert.Equal(TransferMode.EncoderDecoder, twoStepCls.Stages[2].Transfer);
+
+        var none = plans["deeplabv3-resnext50_32x4d-none-random-notransfer-r2"];
+        Assert.Single(none.Stages);
+        Assert.Null(none.Labels!.Transfer);
+        Assert.Equal(2, none.Stages[0].Seed);
+    }
+
+    [Fact]
+    public void PaperGrid_PretrainingStagesAreSharedAcrossRepeatsAndColumns()
+    {
+        var plans = Paper().Plans;
+        var all = plans.SelectMany(p => StageIds.Of(p).Take(p.Stages.Count - 1)).Distinct().ToList();
+        // CheXpert classifier and autoencoder: one per backbone and init (shared by UNet and DeepLabV3 and all repeats).
+        var chexpert = plans.SelectMany(p => p.Stages.Zip(StageIds.Of(p)).Where(z => z.First.Dataset == DatasetKind.CheXpert).Select(z => z.Second)).Distinct().Count();
+        Assert.Equal(3 * 2 * 2, chexpert);
+        var finals = plans.Select(p => StageIds.Of(p)[^1]).Distinct().Count();
+        Assert.Equal(plans.Count, finals);
+        Assert.True(all.Count < plans.Count(p => p.Stages.Count > 1));
+    }
+
+    [Fact]
+    public void CapabilityDelegate_DecidesWhatIsBuilt()
+    {
+        var grid = GridFile.Load(Path.Combine(ExperimentFixtures.RepoRoot(), "grids", "paper.yaml"));
+        var exp = GridExpander.Expand(grid, (arch, enc) => enc == "resnext50_32x4d" ? "not in this registry" : null);
+        Assert.DoesNotContain(exp.Plans, p => p.Labels!.Encoder == "resnext50_32x4d");
+        Assert.Contains(exp.Plans, p => p.Labels!.Architecture == "deeplabv3" && p.Labels.Encoder == "vgg16");
+        Assert.Contains(exp.Skipped, s => s.Reason == "not in this registry");
+    }
+
+    [Fact]
+    public void DemoGrid_Loads()
+    {
+        var exp = GridExpander.Expand(GridFile.Load(Path.Combine(ExperimentFixtures.RepoRoot(), "grids", "demo.yaml")));
+        Assert.Equal(4 * 3, exp.Plans.Count);
+        Assert.Contains(exp.Plans, p => p.Labels!.Strategy == Strategy.TwoStep);
+    }
+
+    [Fact]
+    public void BadGridField_IsNamed()
+    {
+        using var tmp = new TempDir();
+        var path = ExperimentFixtures.WriteGrid(tmp.Path, "none, 3step", 1);
+        var e = Assert.Throws<UserFacingException>(() => GridFile.Load(path));
+        Assert.Contains("strategies", e.Message);
+        Assert.Contains("3step", e.Message);
+        Assert.Contains(path, e.Message);
+    }
+}
