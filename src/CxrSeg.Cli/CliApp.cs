@@ -16,6 +16,10 @@ public static class CliApp
             c.SetApplicationName("cxrseg");
             c.PropagateExceptions();
             c.AddCommand<DoctorCommand>("doctor").WithDescription("Check TorchSharp, libtorch, GDCM and the machine; measure the matmul rate.");
+            c.AddCommand<PrepareCommand>("prepare").WithDescription("Decode a dataset (ccxs, chexpert, siim) into the fast training cache, with splits.");
+            c.AddCommand<InspectCommand>("inspect").WithDescription("Describe a DICOM, PNG or JPEG: size, bits, photometric, transfer syntax, display steps, value statistics.");
+            c.AddCommand<ConvertCommand>("convert").WithDescription("Write a DICOM/PNG/JPEG as grey PNG (display image, or stored values with --raw).");
+            c.AddCommand<StatsCommand>("stats").WithDescription("Label, class and box counts of a dataset in its original layout.");
         });
         try
         {

@@ -47,6 +47,9 @@ public static class CcxsReader
             foreach (var dup in g.Regions.Where(r => r.MaskFile is not null).GroupBy(r => r.ClassIndex).Where(x => x.Count() > 1))
                 if (dup.Key <= CcxsClasses.All.Count && dup.Key <= 3) // anatomy: one region expected
                     warnings.Add($"{file}: {dup.Count()} '{CcxsClasses.All[dup.Key].DataName}' rows: regions unioned");
+            for (int a = 0; a <= 3; a++)
+                if (g.Regions.All(r => r.ClassIndex != a))
+                    warnings.Add($"{file}: no '{CcxsClasses.All[a].DataName}' row: class counted as absent in this image");
             if (!patients.TryGetValue(file, out var pid))
             {
                 pid = "file:" + file;

@@ -36,4 +36,13 @@ public sealed record DicomPixels
     public string? WindowFunction { get; init; }
     /// <summary>First item of the VOI LUT sequence, when present.</summary>
     public VoiLut? VoiLut { get; init; }
+
+    /// <summary>The stored values as little-endian bytes of BitsAllocated width (two's complement when signed), as DICOM stores them uncompressed.</summary>
+    public byte[] RawLittleEndian()
+    {
+        if (BitsAllocated == 8) return Stored.Select(v => (byte)v).ToArray();
+        var b = new byte[2 * Stored.Length];
+        for (int i = 0; i < Stored.Length; i++) { b[2 * i] = (byte)Stored[i]; b[2 * i + 1] = (byte)(Stored[i] >> 8); }
+        return b;
+    }
 }
