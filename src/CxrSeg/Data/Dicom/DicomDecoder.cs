@@ -51,6 +51,17 @@ public static class DicomDecoder
         bool signed = pf.GetPixelRepresentation() == 1;
         if (bitsAllocated != 8 && bitsAllocated != 16)
             throw new UserFacingException($"DICOM {path} has BitsAllocated={bitsAllocated}: only 8 and 16 are supported");
+        var pixelTag = new gdcm.Tag(0x7fe0, 0x0010);
+        if (!ds.FindDataElement(pixelTag)) throw new UserFacingException($"DICOM {path} has no pixel data (7FE0,0010)");
+        var rawPixels = ds.GetDataElement(pixelTag).GetByteValue();
+        long needed = (long)w * h * (bitsAllocated / 8);
+        var ts = file.GetHeader().GetDataSetTransferSyntax();
+        bool deflated = (ts.GetString() ?? "").TrimEnd('\0', ' ') == "1.2.840.10008.1.2.1.99";
+        if (rawPixels is not null && !deflated)
+        {
+            long have = Math.Min(rawPixels.GetLength().GetValueLength(), NativePixelBytesOnDisk(path));
+            if (have < needed) throw new UserFacingException($"DICOM {path}: pixel data holds {have} bytes, {needed} expected (truncated file?)");
+        }
         var buffer = new byte[image.GetBufferLength()];
         if (!image.GetBuffer(buffer)) throw new UserFacingException($"cannot decode the pixel data of DICOM {path} (truncated or unsupported compression)");
         int bytesPer = bitsAllocated / 8;
@@ -64,7 +75,6 @@ public static class DicomDecoder
             if (signed && (v & signBit) != 0) v -= 1 << bitsStored;
             stored[i] = v;
         }
-        var ts = file.GetHeader().GetDataSetTransferSyntax();
         var sf = new gdcm.StringFilter();
         sf.SetFile(file);
         double? First(ushort g, ushort e)
@@ -100,6 +110,25 @@ public static class DicomDecoder
         var sf = new gdcm.StringFilter();
         sf.SetFile(reader.GetFile());
         return Str(reader.GetFile().GetDataSet(), sf, 0x0010, 0x0020)?.Trim();
+    }
+
+    /// <summary>
+    /// Bytes present in the file after the last native (uncompressed) pixel data header. GDCM tolerates a file cut
+    /// inside the pixel data and pads it, so the length on disk is checked here.
+    /// </summary>
+    private static long NativePixelBytesOnDisk(string path)
+    {
+        var b = File.ReadAllBytes(path);
+        for (int i = b.Length - 8; i >= 132; i--)
+        {
+            bool le = b[i] == 0xE0 && b[i + 1] == 0x7F && b[i + 2] == 0x10 && b[i + 3] == 0x00;
+            bool be = b[i] == 0x7F && b[i + 1] == 0xE0 && b[i + 2] == 0x00 && b[i + 3] == 0x10;
+            if (!le && !be) continue;
+            bool explicitVr = (b[i + 4] == 'O' && (b[i + 5] == 'W' || b[i + 5] == 'B')) || (b[i + 4] == 'U' && b[i + 5] == 'N');
+            long start = i + (explicitVr ? 12 : 8);
+            return Math.Max(0, b.Length - start);
+        }
+        return long.MaxValue; // tag not found verbatim (e.g. deflated): rely on GDCM
     }
 
     private static string? Str(gdcm.DataSet ds, gdcm.StringFilter sf, ushort g, ushort e)
