@@ -41,7 +41,7 @@ public sealed class PythonLiteral
             case '"': return Str();
         }
         if (c == '-' || c == '+' || c == '.' || char.IsDigit(c)) return Number();
-        if (char.IsLetter(c))
+        if (char.IsLetter(c) || c == '_')
         {
             int start = _i;
             while (_i < _s.Length && (char.IsLetterOrDigit(_s[_i]) || _s[_i] == '_')) _i++;
