@@ -49,17 +49,8 @@ public sealed class CcxsPrepareSource : IPrepareSource
         var grey = GreyImageLoader.Load(_ds.ImagePath(im));
         if (grey.Width != im.Width || grey.Height != im.Height)
             throw new UserFacingException($"{im.FileName} is {grey.Width}x{grey.Height} but structure.csv gives Resolution {im.Width}x{im.Height}");
-        var (full, labelled) = CcxsMaskBuilder.Build(_ds, im, im.Width, im.Height);
         var box = new Letterbox(im.Width, im.Height, size);
-        int c = CcxsClasses.All.Count, plane = im.Width * im.Height, sq = size * size;
-        var mask = new byte[c * sq];
-        var present = new byte[c];
-        for (int k = 0; k < c; k++)
-        {
-            var src = full.AsSpan(k * plane, plane);
-            present[k] = src.IndexOfAnyExcept((byte)0) >= 0 ? (byte)1 : (byte)0;
-            box.ApplyMask(src, mask.AsSpan(k * sq, sq));
-        }
+        var (mask, labelled, present) = CcxsMaskBuilder.BuildLetterboxed(_ds, im, box);
         return new PreparedItem(im.FileName, im.PatientId, box.Apply(grey), mask, null, labelled, present);
     }
 
@@ -76,6 +67,8 @@ public sealed class CcxsPrepareSource : IPrepareSource
             ["variant"] = _variant.ToString(),
             ["testImagesSharingPatientWithTrain_paper"] = paper.TestImagesSharingPatientWithTrain,
             ["testImagesSharingPatientWithTrain_patientDisjoint"] = disjoint.TestImagesSharingPatientWithTrain,
+            ["uncoveredTestClasses_paper"] = paper.UncoveredClasses.Select(c => CcxsClasses.All[c].Name).ToArray(),
+            ["uncoveredTestClasses_patientDisjoint"] = disjoint.UncoveredClasses.Select(c => CcxsClasses.All[c].Name).ToArray(),
             ["testIds"] = chosen.Splits.Test.Select(i => items[i].Id).ToArray(),
             ["otherVariantTestIds"] = (chosen == paper ? disjoint : paper).Splits.Test.Select(i => items[i].Id).ToArray(),
         };

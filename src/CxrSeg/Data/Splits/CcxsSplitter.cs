@@ -6,7 +6,8 @@ namespace CxrSeg.Data.Splits;
 /// The paper's CCXS protocol: a seeded 10-image test set in which every class except the excluded one (Pneumothorax)
 /// has a drawn mask in at least one test image, images holding the excluded class staying in training; the other
 /// images are split into rotating partitions of 10 (9 for 100 images). Validation is left empty: the protocol takes
-/// validation folds from <see cref="DatasetSplits.Partitions"/>.
+/// validation folds from <see cref="DatasetSplits.Partitions"/>. With fewer than 20 images the test set is half of them;
+/// classes that no allowed test set can cover (e.g. whole patients kept in training) are reported, not fatal.
 /// </summary>
 public static class CcxsSplitter
 {
@@ -15,7 +16,8 @@ public static class CcxsSplitter
         CcxsSplitVariant variant, int excludedClass = 7, int testSize = 10, int partitionSize = 10)
     {
         int n = present.Count;
-        if (n <= testSize) throw new UserFacingException($"CCXS split needs more than {testSize} images, got {n}");
+        if (n < 2) throw new UserFacingException($"a CCXS split needs at least 2 images, got {n}");
+        testSize = Math.Min(testSize, n / 2);
         int classes = present[0].Length;
         var mustCover = Enumerable.Range(0, classes).Where(c => c != excludedClass && present.Any(p => p[c] != 0)).ToHashSet();
         // Units: single images (paper) or whole patients (patient-disjoint).
@@ -36,7 +38,7 @@ public static class CcxsSplitter
                 int gain = units[u].SelectMany(i => Enumerable.Range(0, classes).Where(c => present[i][c] != 0)).Distinct().Count(c => mustCover.Contains(c) && !covered.Contains(c));
                 if (gain > bestGain) { best = u; bestGain = gain; }
             }
-            if (best < 0) throw new UserFacingException($"cannot cover every class with {testSize} test images ({variant})");
+            if (best < 0) break; // the rest cannot be covered (reported in UncoveredClasses)
             used[best] = true;
             test.AddRange(units[best]);
             foreach (var i in units[best]) for (int c = 0; c < classes; c++) if (present[i][c] != 0) covered.Add(c);
@@ -47,7 +49,6 @@ public static class CcxsSplitter
             used[u] = true;
             test.AddRange(units[u]);
         }
-        if (test.Count != testSize) throw new UserFacingException($"could not fill a {testSize}-image test set ({variant})");
         var testSet = test.ToHashSet();
         var train = Enumerable.Range(0, n).Where(i => !testSet.Contains(i)).ToArray();
         var shuffled = train.ToArray();
@@ -56,6 +57,7 @@ public static class CcxsSplitter
         var trainPatients = train.Select(i => patients[i]).ToHashSet(StringComparer.Ordinal);
         int sharing = test.Count(i => trainPatients.Contains(patients[i]));
         test.Sort();
-        return new CcxsSplitResult(variant, new DatasetSplits(train, [], test, partitions), sharing);
+        var uncovered = mustCover.Where(c => !covered.Contains(c)).Order().ToArray();
+        return new CcxsSplitResult(variant, new DatasetSplits(train, [], test, partitions), sharing, uncovered);
     }
 }

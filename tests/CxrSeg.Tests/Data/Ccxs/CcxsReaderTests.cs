@@ -41,6 +41,29 @@ public sealed class CcxsReaderTests
     }
 
     [Fact]
+    public void LetterboxedMasks_EqualFullResolutionMasksResizedWithNearestNeighbour()
+    {
+        using var t = new TempDir();
+        CcxsFixture.Write(t.Path);
+        var ds = CcxsReader.Read(t.Path);
+        foreach (var im in ds.Images.Take(7))
+        {
+            var box = new CxrSeg.Data.Images.Letterbox(im.Width, im.Height, 24);
+            var (full, labelled) = CcxsMaskBuilder.Build(ds, im, im.Width, im.Height);
+            var (direct, labelled2, present) = CcxsMaskBuilder.BuildLetterboxed(ds, im, box);
+            var expected = new byte[13 * 24 * 24];
+            for (int c = 0; c < 13; c++)
+            {
+                var plane = full.AsSpan(c * im.Width * im.Height, im.Width * im.Height);
+                box.ApplyMask(plane, expected.AsSpan(c * 576, 576));
+                Assert.Equal(plane.IndexOf((byte)1) >= 0 ? 1 : 0, present[c]);
+            }
+            Assert.Equal(expected, direct);
+            Assert.Equal(labelled, labelled2);
+        }
+    }
+
+    [Fact]
     public void MaskOfTheWrongSize_IsAClearError()
     {
         using var t = new TempDir();
