@@ -91,7 +91,7 @@ public static class DicomDecoder
             Width = w, Height = h, Stored = stored, BitsAllocated = bitsAllocated, BitsStored = bitsStored, Signed = signed,
             Photometric = pi,
             TransferSyntaxUid = ts.GetString()?.Trim('\0', ' ') ?? "",
-            TransferSyntaxName = ts.toString() ?? "",
+            TransferSyntaxName = TransferSyntaxNames.Of((ts.GetString() ?? "").Trim((char)0, (char)32)),
             RescaleSlope = slope, RescaleIntercept = intercept,
             WindowCenter = First(0x0028, 0x1050), WindowWidth = First(0x0028, 0x1051),
             WindowFunction = Str(ds, sf, 0x0028, 0x1056)?.Trim(),

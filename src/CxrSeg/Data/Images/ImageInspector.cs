@@ -21,7 +21,7 @@ public static class ImageInspector
             var p = DicomDecoder.Read(path);
             var (img, rep) = DicomDisplay.Apply(p);
             f.Add(("format", "DICOM"));
-            f.Add(("size", $"{p.Width} x {p.Height}"));
+            f.Add(("size (columns x rows)", $"{p.Width} x {p.Height}"));
             f.Add(("transfer syntax", $"{p.TransferSyntaxUid} ({p.TransferSyntaxName})"));
             f.Add(("photometric", p.Photometric));
             f.Add(("bits allocated / stored", $"{p.BitsAllocated} / {p.BitsStored}{(p.Signed ? " (signed)" : " (unsigned)")}"));
@@ -40,7 +40,7 @@ public static class ImageInspector
             var (w, h, ct) = SkiaImageDecoder.ReadHeader(path);
             var img = SkiaImageDecoder.Decode(path);
             f.Add(("format", Path.GetExtension(path).TrimStart('.').ToUpperInvariant()));
-            f.Add(("size", $"{w} x {h}"));
+            f.Add(("size (width x height)", $"{w} x {h}"));
             f.Add(("decoded colour type", ct));
             f.Add(("grey conversion", "Y = (299 R + 587 G + 114 B + 500) / 1000, alpha ignored"));
             f.Add(("display min / max / mean", Stats(img.Pixels.Select(v => (double)v))));
