@@ -27,35 +27,30 @@ public sealed class PreparedBatch : IDisposable
     public static PreparedBatch Read(IPreparedSet set, IReadOnlyList<int> indices)
     {
         int b = indices.Count, s = set.Size, c = set.ClassNames.Count, s2 = s * s;
-        var img = new float[b * s2];
-        var lab = new float[b * c];
         bool masks = set.Target == TargetKind.Mask;
-        var tgt = new float[masks ? b * c * s2 : b * c];
-        var bytes = new byte[masks ? c * s2 : s2];
-        var flags = new byte[c];
-        var labels = new float[c];
+        var img = new byte[b * s2];
+        var tgtBytes = masks ? new byte[b * c * s2] : null;
+        var tgtFloats = masks ? null : new float[b * c];
+        var lab = new byte[b * c];
         for (int k = 0; k < b; k++)
         {
             int i = indices[k];
-            set.CopyImage(i, bytes.AsSpan(0, s2));
-            for (int p = 0; p < s2; p++) img[k * s2 + p] = bytes[p] * (1f / 255f);
-            if (masks)
-            {
-                set.CopyMask(i, bytes);
-                for (int p = 0; p < c * s2; p++) tgt[k * c * s2 + p] = bytes[p];
-            }
-            else
-            {
-                set.CopyLabels(i, labels);
-                labels.CopyTo(tgt, k * c);
-            }
-            set.CopyLabelled(i, flags);
-            for (int j = 0; j < c; j++) lab[k * c + j] = flags[j];
+            set.CopyImage(i, img.AsSpan(k * s2, s2));
+            if (masks) set.CopyMask(i, tgtBytes.AsSpan(k * c * s2, c * s2));
+            else set.CopyLabels(i, tgtFloats.AsSpan(k * c, c));
+            set.CopyLabelled(i, lab.AsSpan(k * c, c));
         }
-        return new PreparedBatch(
-            torch.tensor(img, [b, 1, s, s]),
-            masks ? torch.tensor(tgt, [b, c, s, s]) : torch.tensor(tgt, [b, c]),
-            torch.tensor(lab, [b, c]));
+        using var imgU8 = torch.tensor(img, [b, 1, s, s], ScalarType.Byte);
+        var images = imgU8.to_type(ScalarType.Float32).div_(255f);
+        Tensor targets;
+        if (masks)
+        {
+            using var t = torch.tensor(tgtBytes!, [b, c, s, s], ScalarType.Byte);
+            targets = t.to_type(ScalarType.Float32);
+        }
+        else targets = torch.tensor(tgtFloats!, [b, c]);
+        using var labU8 = torch.tensor(lab, [b, c], ScalarType.Byte);
+        return new PreparedBatch(images, targets, labU8.to_type(ScalarType.Float32));
     }
 
     /// <summary>Frees the tensors.</summary>

@@ -55,14 +55,18 @@ public static class DicomDisplay
             voiText = $"full BitsStored range ({p.BitsStored} bits{(p.Signed ? ", signed" : "")}: {Fmt(lo)}..{Fmt(hi)})";
         }
         bool invert = p.Photometric == "MONOCHROME1";
-        var px = new byte[p.Stored.Length];
-        for (int i = 0; i < px.Length; i++)
+        // Stored values are integers: evaluate the pipeline once per distinct value in [min, max] and look it up.
+        int min = int.MaxValue, max = int.MinValue;
+        foreach (var v in p.Stored) { if (v < min) min = v; if (v > max) max = v; }
+        var table = new byte[max - min + 1];
+        for (int v = min; v <= max; v++)
         {
-            double m = p.Stored[i] * p.RescaleSlope + p.RescaleIntercept;
-            double d = Math.Clamp(voi(m), 0.0, 1.0) * 255.0;
-            int b8 = (int)Math.Round(d);
-            px[i] = (byte)(invert ? 255 - b8 : b8);
+            double m = v * p.RescaleSlope + p.RescaleIntercept;
+            int b8 = (int)Math.Round(Math.Clamp(voi(m), 0.0, 1.0) * 255.0);
+            table[v - min] = (byte)(invert ? 255 - b8 : b8);
         }
+        var px = new byte[p.Stored.Length];
+        for (int i = 0; i < px.Length; i++) px[i] = table[p.Stored[i] - min];
         return (new GreyImage(p.Width, p.Height, px), new DicomDisplayReport(modality, voiText, invert));
     }
 
