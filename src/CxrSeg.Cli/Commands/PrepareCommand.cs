@@ -93,7 +93,8 @@ public sealed class PrepareCommand : Command<PrepareCommand.Settings>
         }
         AnsiConsole.MarkupLine($"{(result.Reused ? "[yellow]reused[/]" : "[green]prepared[/]")} {Markup.Escape(result.Directory)}");
         AnsiConsole.MarkupLine($"images {result.Images}, rejected {result.Rejected}{(result.Resumed > 0 ? $", resumed {result.Resumed}" : "")}; splits train {result.Train} / validation {result.Validation} / test {result.Test}, partitions {result.Partitions}; {result.Elapsed.TotalSeconds:0.0} s");
-        foreach (var (k, v) in result.SplitFacts) AnsiConsole.MarkupLine($"  {Markup.Escape(k)}: {Markup.Escape(v.ToString() ?? "")}");
+        foreach (var (k, v) in result.SplitFacts)
+            AnsiConsole.MarkupLine($"  {Markup.Escape(k)}: {Markup.Escape(System.Text.RegularExpressions.Regex.Replace(v.ToString() ?? "", @"\s+", " "))}");
         foreach (var w in result.Warnings) AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
         foreach (var (id, reason) in result.Rejects) AnsiConsole.MarkupLine($"[red]rejected:[/] {Markup.Escape(id)}: {Markup.Escape(reason)}");
         return 0;
