@@ -21,6 +21,10 @@ public static class CliApp
             c.AddCommand<RunCommand>("run").WithDescription("Run one stage plan end to end, reusing finished stages.");
             c.AddBranch("grid", g => { g.SetDescription("Run, watch or distribute a grid of plans."); g.AddCommand<GridRunCommand>("run").WithDescription("Run a shard of a grid (skips finished runs; safe to run many at once)."); g.AddCommand<GridStatusCommand>("status").WithDescription("Done / running / failed / pending per plan."); g.AddCommand<GridSlurmCommand>("slurm").WithDescription("Write an sbatch array script, one shard per GPU task."); });
             c.AddCommand<ReportCommand>("report").WithDescription("Table 3, per-class IoU, charts, report.md/report.html and CSV/JSON from finished runs.");
+            c.AddCommand<PrepareCommand>("prepare").WithDescription("Decode a dataset (ccxs, chexpert, siim) into the fast training cache, with splits.");
+            c.AddCommand<InspectCommand>("inspect").WithDescription("Describe a DICOM, PNG or JPEG: size, bits, photometric, transfer syntax, display steps, value statistics.");
+            c.AddCommand<ConvertCommand>("convert").WithDescription("Write a DICOM/PNG/JPEG as grey PNG (display image, or stored values with --raw).");
+            c.AddCommand<StatsCommand>("stats").WithDescription("Label, class and box counts of a dataset in its original layout.");
         });
         try
         {

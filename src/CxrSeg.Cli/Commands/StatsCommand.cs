@@ -1,0 +1,42 @@
+using System.ComponentModel;
+using CxrSeg.Data.CheXpert;
+using CxrSeg.Data.Stats;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace CxrSeg.Cli.Commands;
+
+/// <summary><c>cxrseg stats &lt;dataset&gt; --source DIR</c>: label/class/box counts of a dataset in its original layout.</summary>
+public sealed class StatsCommand : Command<StatsCommand.Settings>
+{
+    /// <summary>Options of <c>stats</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        /// <summary>Dataset kind.</summary>
+        [CommandArgument(0, "<dataset>"), Description("ccxs, chexpert or siim.")]
+        public string Dataset { get; init; } = "";
+
+        /// <summary>Source folder.</summary>
+        [CommandOption("--source <DIR>"), Description("Dataset folder in its original layout (required).")]
+        public string Source { get; init; } = "";
+
+        /// <summary>CheXpert views.</summary>
+        [CommandOption("--views <VIEWS>"), Description("CheXpert views counted: frontal or all (default: frontal)."), DefaultValue(CheXpertViewFilter.Frontal)]
+        public CheXpertViewFilter Views { get; init; } = CheXpertViewFilter.Frontal;
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings s)
+    {
+        if (string.IsNullOrWhiteSpace(s.Source)) throw new UserFacingException("--source is required");
+        foreach (var t in DatasetStats.Compute(s.Dataset.ToLowerInvariant(), s.Source, s.Views))
+        {
+            var table = new Table().Title(Markup.Escape(t.Title));
+            foreach (var c in t.Columns) table.AddColumn(Markup.Escape(c));
+            foreach (var r in t.Rows) table.AddRow(r.Select(Markup.Escape).ToArray());
+            AnsiConsole.Write(table);
+            foreach (var n in t.Notes) AnsiConsole.MarkupLine(Markup.Escape(n));
+        }
+        return 0;
+    }
+}

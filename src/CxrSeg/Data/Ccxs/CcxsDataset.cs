@@ -1,0 +1,11 @@
+namespace CxrSeg.Data.Ccxs;
+
+/// <summary>The parsed CCXS index (structure.csv + metadata.csv) and the quirks met while reading it.</summary>
+public sealed record CcxsDataset(string Root, IReadOnlyList<CcxsImage> Images, IReadOnlyList<string> Warnings)
+{
+    /// <summary>Full path of an image file.</summary>
+    public string ImagePath(CcxsImage image) => Path.Combine(Root, "images", image.FileName);
+
+    /// <summary>Full path of a region's mask.</summary>
+    public string MaskPath(CcxsRegion region) => Path.Combine(Root, region.MaskFile!);
+}

@@ -1,0 +1,196 @@
+using System.Globalization;
+using CxrSeg.Platform;
+
+namespace CxrSeg.Data.Dicom;
+
+/// <summary>
+/// Reads a DICOM file with GDCM (every transfer syntax GDCM decodes) into <see cref="DicomPixels"/>.
+/// Multi-frame and colour images are refused with a <see cref="UserFacingException"/> naming the file.
+/// </summary>
+public static class DicomDecoder
+{
+    private static readonly object InitGate = new();
+    private static bool _ready;
+
+    /// <summary>True when the file starts like a DICOM Part-10 file ("DICM" at byte 128).</summary>
+    public static bool LooksLikeDicom(string path)
+    {
+        if (path.EndsWith(".dcm", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".dicom", StringComparison.OrdinalIgnoreCase)) return true;
+        try
+        {
+            using var fs = File.OpenRead(path);
+            if (fs.Length < 132) return false;
+            var b = new byte[132];
+            fs.ReadExactly(b);
+            return b[128] == 'D' && b[129] == 'I' && b[130] == 'C' && b[131] == 'M';
+        }
+        catch (IOException) { return false; }
+    }
+
+    /// <summary>Decodes the pixel data and the display-relevant header fields.</summary>
+    public static DicomPixels Read(string path)
+    {
+        EnsureGdcm();
+        if (!File.Exists(path)) throw new UserFacingException($"DICOM file not found: {path}");
+        using var reader = new gdcm.ImageReader();
+        reader.SetFileName(path);
+        if (!reader.Read()) throw new UserFacingException($"cannot read DICOM {path}: not a DICOM image or truncated/corrupt file");
+        var image = reader.GetImage();
+        var file = reader.GetFile();
+        var ds = file.GetDataSet();
+        var pf = image.GetPixelFormat();
+        int samples = pf.GetSamplesPerPixel();
+        var pi = image.GetPhotometricInterpretation().GetString() ?? "";
+        pi = pi.Trim();
+        if (samples != 1 || !(pi == "MONOCHROME1" || pi == "MONOCHROME2"))
+            throw new UserFacingException($"DICOM {path} is a colour image ({pi}, {samples} samples per pixel): only grey (MONOCHROME1/2) radiographs are supported");
+        uint frames = image.GetNumberOfDimensions() > 2 ? image.GetDimension(2) : 1;
+        if (frames > 1) throw new UserFacingException($"DICOM {path} has {frames} frames: only single-frame images are supported");
+        int w = (int)image.GetDimension(0), h = (int)image.GetDimension(1);
+        int bitsAllocated = pf.GetBitsAllocated(), bitsStored = pf.GetBitsStored();
+        bool signed = pf.GetPixelRepresentation() == 1;
+        if (bitsAllocated != 8 && bitsAllocated != 16)
+            throw new UserFacingException($"DICOM {path} has BitsAllocated={bitsAllocated}: only 8 and 16 are supported");
+        var pixelTag = new gdcm.Tag(0x7fe0, 0x0010);
+        if (!ds.FindDataElement(pixelTag)) throw new UserFacingException($"DICOM {path} has no pixel data (7FE0,0010)");
+        var rawPixels = ds.GetDataElement(pixelTag).GetByteValue();
+        long needed = (long)w * h * (bitsAllocated / 8);
+        var ts = file.GetHeader().GetDataSetTransferSyntax();
+        bool deflated = (ts.GetString() ?? "").TrimEnd('\0', ' ') == "1.2.840.10008.1.2.1.99";
+        if (rawPixels is not null && !deflated)
+        {
+            long have = Math.Min(rawPixels.GetLength().GetValueLength(), NativePixelBytesOnDisk(path));
+            if (have < needed) throw new UserFacingException($"DICOM {path}: pixel data holds {have} bytes, {needed} expected (truncated file?)");
+        }
+        var buffer = new byte[image.GetBufferLength()];
+        if (!image.GetBuffer(buffer)) throw new UserFacingException($"cannot decode the pixel data of DICOM {path} (truncated or unsupported compression)");
+        int bytesPer = bitsAllocated / 8;
+        if (buffer.Length < w * h * bytesPer) throw new UserFacingException($"DICOM {path}: pixel data holds {buffer.Length} bytes, {w * h * bytesPer} expected");
+        var stored = new int[w * h];
+        int mask = (1 << bitsStored) - 1, signBit = 1 << (bitsStored - 1);
+        for (int i = 0; i < stored.Length; i++)
+        {
+            int v = bytesPer == 1 ? buffer[i] : buffer[2 * i] | (buffer[2 * i + 1] << 8);
+            v &= mask;
+            if (signed && (v & signBit) != 0) v -= 1 << bitsStored;
+            stored[i] = v;
+        }
+        var sf = new gdcm.StringFilter();
+        sf.SetFile(file);
+        double? First(ushort g, ushort e)
+        {
+            var s = Str(ds, sf, g, e);
+            if (s is null) return null;
+            var part = s.Split('\\')[0].Trim();
+            return double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
+        }
+        double slope = First(0x0028, 0x1053) ?? 1.0, intercept = First(0x0028, 0x1052) ?? 0.0;
+        if (slope == 0 || double.IsNaN(slope)) slope = 1.0;
+        return new DicomPixels
+        {
+            Width = w, Height = h, Stored = stored, BitsAllocated = bitsAllocated, BitsStored = bitsStored, Signed = signed,
+            Photometric = pi,
+            TransferSyntaxUid = ts.GetString()?.Trim('\0', ' ') ?? "",
+            TransferSyntaxName = TransferSyntaxNames.Of((ts.GetString() ?? "").Trim((char)0, (char)32)),
+            RescaleSlope = slope, RescaleIntercept = intercept,
+            WindowCenter = First(0x0028, 0x1050), WindowWidth = First(0x0028, 0x1051),
+            WindowFunction = Str(ds, sf, 0x0028, 0x1056)?.Trim(),
+            VoiLut = ReadVoiLut(ds, path),
+        };
+    }
+
+    /// <summary>Reads PatientID (0010,0020) for patient-level splits. The value is only used as a grouping key and never printed.</summary>
+    public static string? ReadPatientId(string path)
+    {
+        EnsureGdcm();
+        using var reader = new gdcm.Reader();
+        reader.SetFileName(path);
+        var stop = new gdcm.Tag(0x0010, 0x0021);
+        if (!reader.ReadUpToTag(stop)) throw new UserFacingException($"cannot read the DICOM header of {path}");
+        var sf = new gdcm.StringFilter();
+        sf.SetFile(reader.GetFile());
+        return Str(reader.GetFile().GetDataSet(), sf, 0x0010, 0x0020)?.Trim();
+    }
+
+    /// <summary>
+    /// Bytes present in the file after the last native (uncompressed) pixel data header. GDCM tolerates a file cut
+    /// inside the pixel data and pads it, so the length on disk is checked here.
+    /// </summary>
+    private static long NativePixelBytesOnDisk(string path)
+    {
+        var b = File.ReadAllBytes(path);
+        for (int i = b.Length - 8; i >= 132; i--)
+        {
+            bool le = b[i] == 0xE0 && b[i + 1] == 0x7F && b[i + 2] == 0x10 && b[i + 3] == 0x00;
+            bool be = b[i] == 0x7F && b[i + 1] == 0xE0 && b[i + 2] == 0x00 && b[i + 3] == 0x10;
+            if (!le && !be) continue;
+            bool explicitVr = (b[i + 4] == 'O' && (b[i + 5] == 'W' || b[i + 5] == 'B')) || (b[i + 4] == 'U' && b[i + 5] == 'N');
+            long start = i + (explicitVr ? 12 : 8);
+            return Math.Max(0, b.Length - start);
+        }
+        return long.MaxValue; // tag not found verbatim (e.g. deflated): rely on GDCM
+    }
+
+    private static string? Str(gdcm.DataSet ds, gdcm.StringFilter sf, ushort g, ushort e)
+    {
+        var tag = new gdcm.Tag(g, e);
+        if (!ds.FindDataElement(tag)) return null;
+        var de = ds.GetDataElement(tag);
+        if (de.IsEmpty()) return null;
+        var s = sf.ToString(tag);
+        return string.IsNullOrWhiteSpace(s) ? null : s.Trim('\0', ' ');
+    }
+
+    private static VoiLut? ReadVoiLut(gdcm.DataSet ds, string path)
+    {
+        var seqTag = new gdcm.Tag(0x0028, 0x3010);
+        if (!ds.FindDataElement(seqTag)) return null;
+        var sq = ds.GetDataElement(seqTag).GetValueAsSQ();
+        if (sq is null || sq.GetNumberOfItems() == 0) return null;
+        var item = sq.GetItem(1).GetNestedDataSet();
+        var desc = Bytes(item, 0x0028, 0x3002);
+        var data = Bytes(item, 0x0028, 0x3006);
+        if (desc is null || data is null || desc.Length < 6)
+            throw new UserFacingException($"DICOM {path}: VOI LUT sequence item lacks a valid LUT Descriptor or LUT Data");
+        int entries = BitConverter.ToUInt16(desc, 0);
+        if (entries == 0) entries = 65536;
+        int first = desc.Length >= 6 ? BitConverter.ToUInt16(desc, 2) : 0;
+        // First mapped value is US or SS per the pixel representation; treat values ≥ 32768 as negative only when
+        // the descriptor says so would need the VR: values that large are unusual for a first mapped value.
+        if (first >= 32768) first -= 65536;
+        int bits = BitConverter.ToUInt16(desc, 4);
+        var lut = new ushort[entries];
+        if (data.Length >= 2 * entries)
+            for (int i = 0; i < entries; i++) lut[i] = BitConverter.ToUInt16(data, 2 * i);
+        else if (data.Length >= entries)
+            for (int i = 0; i < entries; i++) lut[i] = data[i];
+        else
+            throw new UserFacingException($"DICOM {path}: VOI LUT Data holds {data.Length} bytes for {entries} entries");
+        if (bits < 1 || bits > 16) bits = 16;
+        return new VoiLut(first, bits, lut);
+    }
+
+    private static byte[]? Bytes(gdcm.DataSet ds, ushort g, ushort e)
+    {
+        var tag = new gdcm.Tag(g, e);
+        if (!ds.FindDataElement(tag)) return null;
+        var bv = ds.GetDataElement(tag).GetByteValue();
+        if (bv is null) return null;
+        uint len = bv.GetLength().GetValueLength();
+        var b = new byte[len];
+        bv.GetBuffer(b, len);
+        return b;
+    }
+
+    private static void EnsureGdcm()
+    {
+        if (_ready) return;
+        lock (InitGate)
+        {
+            if (_ready) return;
+            try { GdcmRuntime.Initialize(); }
+            catch (GdcmMissingException e) { throw new UserFacingException(e.Message, e); }
+            _ready = true;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using CxrSeg.Data.Ccxs;
+using CxrSeg.Data.CheXpert;
+using CxrSeg.Data.Dicom;
+using CxrSeg.Data.Siim;
+
+namespace CxrSeg.Data.Stats;
+
+/// <summary>
+/// <c>cxrseg stats</c>: CCXS per-class image counts (the paper's Table 1), CheXpert per-label positive / uncertain /
+/// negative / not-mentioned percentages (like the paper's Table 2), SIIM image, box, study-class and patient counts.
+/// </summary>
+public static class DatasetStats
+{
+    /// <summary>Computes the tables for <paramref name="dataset"/> read from <paramref name="source"/>.</summary>
+    public static IReadOnlyList<StatsTable> Compute(string dataset, string source, CheXpertViewFilter views = CheXpertViewFilter.Frontal) => dataset switch
+    {
+        "ccxs" => [Ccxs(source)],
+        "chexpert" => [CheXpert(source, views)],
+        "siim" => Siim(source),
+        _ => throw new UserFacingException($"dataset must be ccxs, chexpert or siim (got '{dataset}')"),
+    };
+
+    /// <summary>CCXS: per class, annotation rows (the count of the paper's and the upstream README's Table 1), images with a row, images with a drawn mask, images with a mask-less row (class unlabelled there).</summary>
+    public static StatsTable Ccxs(string source)
+    {
+        var ds = CcxsReader.Read(source);
+        var rows = CcxsClasses.All.Select(c => (IReadOnlyList<string>)
+        [
+            c.Index.ToString(CultureInfo.InvariantCulture), c.Name,
+            ds.Images.Sum(i => i.Regions.Count(r => r.ClassIndex == c.Index)).ToString(CultureInfo.InvariantCulture),
+            ds.Images.Count(i => i.Regions.Any(r => r.ClassIndex == c.Index)).ToString(CultureInfo.InvariantCulture),
+            ds.Images.Count(i => i.DrawnClasses.Contains(c.Index)).ToString(CultureInfo.InvariantCulture),
+            ds.Images.Count(i => i.UnlabelledClasses.Contains(c.Index)).ToString(CultureInfo.InvariantCulture),
+        ]).ToArray();
+        var notes = new List<string>
+        {
+            $"{ds.Images.Count} images, {ds.Images.Select(i => i.PatientId).Distinct().Count()} patients, {ds.Images.Sum(i => i.Regions.Count)} structure.csv rows",
+        };
+        notes.Add("annotations = structure.csv rows of the class (Table 1 counts these: Right Lung has 100 rows in 99 images); drawn = images with a mask file; unlabelled = images with a mask-less row");
+        notes.AddRange(ds.Warnings.Select(w => "warning: " + w));
+        return new StatsTable("CCXS: images per class", ["#", "class", "annotations (Table 1)", "images", "drawn", "unlabelled"], rows, notes);
+    }
+
+    /// <summary>CheXpert: per label, percentages of positive (1), uncertain (−1), negative (0) and not mentioned (empty).</summary>
+    public static StatsTable CheXpert(string source, CheXpertViewFilter views)
+    {
+        var ds = CheXpertReader.Read(source, views);
+        int n = ds.Records.Count;
+        string Pct(int k) => n == 0 ? "-" : (100.0 * k / n).ToString("0.0", CultureInfo.InvariantCulture);
+        var rows = CheXpertLabels.All.Select((name, i) =>
+        {
+            int pos = ds.Records.Count(r => r.Raw[i] == 1f), unc = ds.Records.Count(r => r.Raw[i] == -1f), neg = ds.Records.Count(r => r.Raw[i] == 0f);
+            return (IReadOnlyList<string>)[name, Pct(pos), Pct(unc), Pct(neg), Pct(n - pos - unc - neg)];
+        }).ToArray();
+        var notes = new List<string>
+        {
+            $"{n} images ({ds.Records.Count(r => r.Split == "train")} train.csv, {ds.Records.Count(r => r.Split == "valid")} valid.csv), {ds.Records.Select(r => r.PatientId).Distinct().Count()} patients; views: {views}, {ds.LateralsDropped} lateral images left out",
+        };
+        notes.AddRange(ds.Warnings.Take(20).Select(w => "warning: " + w));
+        if (ds.Warnings.Count > 20) notes.Add($"… {ds.Warnings.Count - 20} more warnings");
+        return new StatsTable("CheXpert: label values (% of images)", ["label", "positive %", "uncertain %", "negative %", "not mentioned %"], rows, notes);
+    }
+
+    /// <summary>SIIM: box counts and study classes (per study and per image), patients from the DICOM headers when present.</summary>
+    public static IReadOnlyList<StatsTable> Siim(string source)
+    {
+        var ds = SiimReader.Read(source);
+        var recs = ds.Records;
+        var withBoxes = recs.Where(r => r.Boxes.Count > 0).ToArray();
+        var boxesTable = new StatsTable("SIIM: images and boxes", ["item", "count"],
+        [
+            ["labelled images", I(recs.Count)],
+            ["studies", I(recs.Select(r => r.StudyInstanceUid).Distinct().Count())],
+            ["images with boxes", I(withBoxes.Length)],
+            ["images without boxes (none)", I(recs.Count - withBoxes.Length)],
+            ["boxes", I(recs.Sum(r => r.Boxes.Count))],
+            ["boxes per image (min–max, images with boxes)", withBoxes.Length == 0 ? "-" : $"{withBoxes.Min(r => r.Boxes.Count)}–{withBoxes.Max(r => r.Boxes.Count)}"],
+            ["DICOM files found", I(recs.Count(r => r.DicomPath is not null))],
+            ["patients (PatientID from DICOM headers)", PatientCount(recs)],
+        ], ds.Warnings.Take(20).Select(w => "warning: " + w).ToArray());
+        var studyClass = recs.GroupBy(r => r.StudyInstanceUid).ToDictionary(g => g.Key, g => g.First().StudyClass);
+        var classTable = new StatsTable("SIIM: study classes", ["class", "studies", "images", "images with boxes", "boxes"],
+            SiimStudyClasses.All.Select((name, c) => (IReadOnlyList<string>)
+            [
+                name, I(studyClass.Values.Count(v => v == c)), I(recs.Count(r => r.StudyClass == c)),
+                I(recs.Count(r => r.StudyClass == c && r.Boxes.Count > 0)), I(recs.Where(r => r.StudyClass == c).Sum(r => r.Boxes.Count)),
+            ]).ToArray(), []);
+        return [boxesTable, classTable];
+    }
+
+    private static string PatientCount(IReadOnlyList<SiimRecord> recs)
+    {
+        var found = recs.Where(r => r.DicomPath is not null).ToArray();
+        if (found.Length == 0) return "- (no DICOMs)";
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        int unreadable = 0;
+        foreach (var r in found)
+        {
+            try { if (DicomDecoder.ReadPatientId(r.DicomPath!) is { Length: > 0 } p) ids.Add(p); else unreadable++; }
+            catch (UserFacingException) { unreadable++; }
+        }
+        return unreadable == 0 ? I(ids.Count) : $"{ids.Count} ({unreadable} files without a readable PatientID)";
+    }
+
+    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+}
