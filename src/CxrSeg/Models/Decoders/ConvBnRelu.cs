@@ -20,7 +20,7 @@ public sealed class ConvBnRelu : nn.Module<Tensor, Tensor>
         _dilation = dilation;
         _conv = nn.Conv2d(inChannels, outChannels, kernel, padding: _padding, dilation: dilation, bias: false);
         _bn = nn.BatchNorm2d(outChannels);
-        _relu = nn.ReLU(inplace: true);
+        _relu = nn.ReLU();
         register_module("0", _conv);
         register_module("1", _bn);
         register_module("2", _relu);
@@ -38,7 +38,7 @@ public sealed class ConvBnRelu : nn.Module<Tensor, Tensor>
     /// </summary>
     public Tensor ForwardLeadingChannels(Tensor x)
     {
-        var w = _conv.weight!.narrow(1, 0, x.shape[1]);
+        var w = _conv.weight!.narrow(1, 0, x.shape[1]).contiguous();
         var y = nn.functional.conv2d(x, w, null, [1, 1], [_padding, _padding], [_dilation, _dilation], 1);
         return _relu.call(_bn.call(y));
     }

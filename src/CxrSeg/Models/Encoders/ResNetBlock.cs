@@ -42,7 +42,7 @@ public sealed class ResNetBlock : nn.Module<Tensor, Tensor>
             _conv2 = nn.Conv2d(planes, planes, 3, padding: dilation, dilation: dilation, bias: false);
             _bn2 = nn.BatchNorm2d(planes);
         }
-        _relu = nn.ReLU(inplace: true);
+        _relu = nn.ReLU();
         if (stride != 1 || inPlanes != outPlanes)
             _downsample = nn.Sequential(nn.Conv2d(inPlanes, outPlanes, 1, stride: stride, bias: false), nn.BatchNorm2d(outPlanes));
 
@@ -63,7 +63,7 @@ public sealed class ResNetBlock : nn.Module<Tensor, Tensor>
         var y = _relu.call(_bn1.call(_conv1.call(x)));
         y = _bn2.call(_conv2.call(y));
         if (_conv3 is not null) y = _bn3!.call(_conv3.call(_relu.call(y)));
-        return _relu.call(y.add_(identity));
+        return _relu.call(y + identity);
     }
 
     /// <summary>Children are registered explicitly under torchvision/smp names; fields are not auto-registered.</summary>

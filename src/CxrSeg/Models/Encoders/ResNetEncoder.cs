@@ -29,7 +29,7 @@ public sealed class ResNetEncoder : Encoder
         var expansion = bottleneck ? 4 : 1;
         _conv1 = nn.Conv2d(inChannels, 64, 7, stride: 2, padding: 3, bias: false);
         _bn1 = nn.BatchNorm2d(64);
-        _relu = nn.ReLU(inplace: true);
+        _relu = nn.ReLU();
         _maxpool = nn.MaxPool2d(3, stride: 2, padding: 1);
         var inPlanes = 64;
         var dilated = outputStride == 8;

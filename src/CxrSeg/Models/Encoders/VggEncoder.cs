@@ -44,7 +44,7 @@ public sealed class VggEncoder : Encoder
             var dil = dilated && block == 4 ? 2 : 1;
             layers.Add(nn.Conv2d(c, v, 3, padding: dil, dilation: dil));
             if (batchNorm) layers.Add(nn.BatchNorm2d(v));
-            layers.Add(nn.ReLU(inplace: true));
+            layers.Add(nn.ReLU());
             c = v;
         }
         _layers = layers.ToArray();

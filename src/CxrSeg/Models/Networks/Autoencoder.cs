@@ -18,7 +18,7 @@ public sealed class Autoencoder : SegmentationNetwork
     public Autoencoder(ModelSpec spec, Encoder encoder, bool center) : base("Autoencoder", spec, encoder)
     {
         _decoder = new UnetDecoder(encoder.Channels, center, useSkips: false);
-        _head = nn.Sequential(nn.Conv2d(_decoder.OutChannels, spec.InChannels, 3, padding: 1));
+        _head = new SegmentationHead(_decoder.OutChannels, spec.InChannels, 3);
         InitDecoder(_decoder);
         InitHead(_head);
         register_module("encoder", encoder);

@@ -19,7 +19,7 @@ public sealed class DeepLabV3 : SegmentationNetwork
     {
         if (encoder.Strides[^1] != 8) throw new ArgumentException("DeepLabV3 needs an encoder built at output stride 8");
         _decoder = new DeepLabV3Decoder(encoder.Channels[^1]);
-        _head = nn.Sequential(nn.Conv2d(_decoder.OutChannels, spec.Classes, 1));
+        _head = new SegmentationHead(_decoder.OutChannels, spec.Classes, 1);
         InitDecoder(_decoder);
         InitHead(_head);
         register_module("encoder", encoder);

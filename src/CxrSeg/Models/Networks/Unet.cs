@@ -15,7 +15,7 @@ public sealed class Unet : SegmentationNetwork
     public Unet(ModelSpec spec, Encoder encoder, bool center) : base("Unet", spec, encoder)
     {
         _decoder = new UnetDecoder(encoder.Channels, center);
-        _head = nn.Sequential(nn.Conv2d(_decoder.OutChannels, spec.Classes, 3, padding: 1));
+        _head = new SegmentationHead(_decoder.OutChannels, spec.Classes, 3);
         InitDecoder(_decoder);
         InitHead(_head);
         register_module("encoder", encoder);
