@@ -15,6 +15,8 @@ public static class CliApp
         {
             c.SetApplicationName("cxrseg");
             c.PropagateExceptions();
+            c.AddCommand<ModelsCommand>("models").WithDescription("List every encoder × architecture pairing with its parameter count.");
+            c.AddCommand<WeightsCommand>("weights").WithDescription("List the torchvision ImageNet weight file each encoder needs and where it is published.");
             c.AddCommand<DoctorCommand>("doctor").WithDescription("Check TorchSharp, libtorch, GDCM and the machine; measure the matmul rate.");
         });
         try
