@@ -32,17 +32,6 @@ public sealed class ConvBnRelu : nn.Module<Tensor, Tensor>
     /// <inheritdoc />
     public override Tensor forward(Tensor x) => _relu.call(_bn.call(_conv.call(x)));
 
-    /// <summary>
-    /// Runs with only the first <c>x.shape[1]</c> input channels of the weight: identical to concatenating zeros
-    /// for the rest (how the autoencoder runs the UNet decoder without skips), at a fraction of the cost.
-    /// </summary>
-    public Tensor ForwardLeadingChannels(Tensor x)
-    {
-        var w = _conv.weight!.narrow(1, 0, x.shape[1]).contiguous();
-        var y = nn.functional.conv2d(x, w, null, [1, 1], [_padding, _padding], [_dilation, _dilation], 1);
-        return _relu.call(_bn.call(y));
-    }
-
     /// <summary>Children are registered explicitly under torchvision/smp names; fields are not auto-registered.</summary>
     protected override void RegisterComponents() { }
 }

@@ -35,7 +35,7 @@ public sealed class SegmentationHead : nn.Module<Tensor, Tensor>
         var wp = cat([w, zeros(pad, w.shape[1], w.shape[2], w.shape[3], dtype: w.dtype, device: w.device)], 0);
         var bp = cat([b, zeros(pad, dtype: b.dtype, device: b.device)], 0);
         var p = _kernel / 2;
-        return nn.functional.conv2d(x, wp, bp, [1, 1], [p, p], [1, 1], 1).narrow(1, 0, _outChannels);
+        return nn.functional.conv2d(x, wp, bp, [1, 1], [p, p], [1, 1], 1).narrow(1, 0, _outChannels).contiguous();
     }
 
     /// <summary>Children are registered explicitly under smp names; fields are not auto-registered.</summary>

@@ -25,17 +25,15 @@ public sealed class UnetDecoderBlock : nn.Module<Tensor, Tensor?, Tensor>
     public override Tensor forward(Tensor x, Tensor? skip)
     {
         x = nn.functional.interpolate(x, scale_factor: [2.0, 2.0], mode: InterpolationMode.Nearest);
+        if (skip is null && SkipChannels > 0)
+            skip = zeros(x.shape[0], SkipChannels, x.shape[2], x.shape[3], dtype: x.dtype, device: x.device);
         if (skip is not null)
         {
             if (skip.shape[2] != x.shape[2] || skip.shape[3] != x.shape[3])
                 throw new InvalidOperationException($"UNet skip size {skip.shape[2]}×{skip.shape[3]} does not match the upsampled {x.shape[2]}×{x.shape[3]}");
             x = cat([x, skip], 1);
-            x = _conv1.call(x);
         }
-        else
-        {
-            x = SkipChannels > 0 ? _conv1.ForwardLeadingChannels(x) : _conv1.call(x);
-        }
+        x = _conv1.call(x);
         return _conv2.call(x);
     }
 
