@@ -1,0 +1,11 @@
+namespace CxrSeg.Models.Weights;
+
+/// <summary>Which tensors a stage-to-stage transfer copies.</summary>
+public enum TransferMode
+{
+    /// <summary>Only <c>encoder.*</c>; decoder and heads keep their fresh initialisation.</summary>
+    EncoderOnly,
+
+    /// <summary><c>encoder.*</c> and <c>decoder.*</c> (UNet from an autoencoder, or a segmentation net from an earlier segmentation stage); heads are re-initialised.</summary>
+    EncoderAndDecoder,
+}
