@@ -59,10 +59,9 @@ public sealed class SegmentationAccumulator
         using var scope = NewDisposeScope();
         var pred = probabilities.ge(Threshold);
         var truth = targets.gt(0.5);
-        long[] dims = [2, 3];
-        var inter = pred.logical_and(truth).sum(dims).to(int64).cpu().data<long>().ToArray();
-        var ps = pred.sum(dims).to(int64).cpu().data<long>().ToArray();
-        var ts = truth.sum(dims).to(int64).cpu().data<long>().ToArray();
+        var inter = pred.logical_and(truth).to(int64).sum(dim: 3).sum(dim: 2).to(int64).cpu().data<long>().ToArray();
+        var ps = pred.to(int64).sum(dim: 3).sum(dim: 2).to(int64).cpu().data<long>().ToArray();
+        var ts = truth.to(int64).sum(dim: 3).sum(dim: 2).to(int64).cpu().data<long>().ToArray();
         var lab = labelled.to(float32).cpu().data<float>().ToArray();
         var b = (int)probabilities.shape[0];
         var c = _names.Count;

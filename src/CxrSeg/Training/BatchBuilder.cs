@@ -61,14 +61,14 @@ public sealed class BatchBuilder
                 for (var k = 0; k < c * n; k++) masks![j * c * n + k] = mask[k];
             for (var k = 0; k < c; k++) lab[j * c + k] = _task == TrainTask.Reconstruct ? 1f : labelled[k];
         }
-        var x = tensor(images, new long[] { b, 1, s, s });
+        var x = tensor(images, new long[] { b, 1, s, s }).clone();
         if (_inChannels > 1) x = x.expand(b, _inChannels, s, s).contiguous();
         x = x.to(_device);
-        var labelledT = tensor(lab, new long[] { b, c }).to(_device);
+        var labelledT = tensor(lab, new long[] { b, c }).clone().to(_device);
         Tensor y = _task switch
         {
-            TrainTask.Segment => tensor(masks!, new long[] { b, c, s, s }).to(_device),
-            TrainTask.Classify => tensor(labels!, new long[] { b, c }).to(_device),
+            TrainTask.Segment => tensor(masks!, new long[] { b, c, s, s }).clone().to(_device),
+            TrainTask.Classify => tensor(labels!, new long[] { b, c }).clone().to(_device),
             _ => x,
         };
         return new Batch(x, y, labelledT);

@@ -21,11 +21,10 @@ public static class Losses
     public static Tensor MaskedSoftDice(Tensor logits, Tensor targets, Tensor labelled)
     {
         var p = logits.sigmoid();
-        long[] hw = [2, 3];
-        var inter = ((p * targets).sum(hw) * labelled).sum(0);
-        var denom = ((p.sum(hw) + targets.sum(hw)) * labelled).sum(0);
+        var inter = ((p * targets).sum(dim: 3).sum(dim: 2) * labelled).sum(dim: 0);
+        var denom = ((p.sum(dim: 3).sum(dim: 2) + targets.sum(dim: 3).sum(dim: 2)) * labelled).sum(dim: 0);
         var dice = (inter * 2 + DiceSmooth) / (denom + DiceSmooth);
-        var present = labelled.sum(0).gt(0).to(dice.dtype);
+        var present = labelled.sum(dim: 0).gt(0).to(dice.dtype);
         return ((1 - dice) * present).sum() / present.sum().clamp_min(1);
     }
 
