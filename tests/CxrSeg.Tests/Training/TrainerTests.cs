@@ -9,7 +9,7 @@ public sealed class TrainerTests
 {
     private static readonly TrainOptions Fast = new()
     {
-        BatchSize = 4, LearningRate = 0.01, MaxEpochs = 3, Patience = 0, Seed = 7, Threads = 1,
+        BatchSize = 4, LearningRate = 0.01, MaxEpochs = 3, Patience = 0, Seed = 7, Threads = 1, Augment = new AugmentOptions(BlurProbability: 0),
     };
 
     private static double Head(List<double> l) => l.Take(3).Average();
