@@ -53,6 +53,7 @@ internal sealed class TrainingLoop
         var state = new TrainingState { Fold = _fold, LearningRate = _o.LearningRate };
         if (CheckpointStore.Exists(_dir, CheckpointStore.Last))
         {
+            MaterialiseOptimizerState(optimizer);
             state = CheckpointStore.Load(_dir, CheckpointStore.Last, _model, optimizer);
             Resumed = true;
             _observer.OnMessage(state.Finished
@@ -116,9 +117,11 @@ internal sealed class TrainingLoop
             var loss = Losses.Compute(_o, output, batch);
             var value = loss.item<float>();
             if (!float.IsFinite(value))
-                throw new TrainingDivergedException(step, epoch + 1, unit + 1, value, CheckpointNote());
+                throw new TrainingDivergedException(step, epoch + 1, unit + 1, value, "loss", CheckpointNote());
             loss.backward();
-            if (_o.GradClipNorm > 0) nn.utils.clip_grad_norm_(_model.parameters(), _o.GradClipNorm);
+            var norm = nn.utils.clip_grad_norm_(_model.parameters(), _o.GradClipNorm > 0 ? _o.GradClipNorm : double.PositiveInfinity);
+            if (!double.IsFinite(norm))
+                throw new TrainingDivergedException(step, epoch + 1, unit + 1, norm, "gradient norm", CheckpointNote());
             optimizer.step();
             state.Step = step;
             state.TrainLossSum += value * idx.Length;
@@ -217,6 +220,20 @@ internal sealed class TrainingLoop
     private OptimizerHelper CreateOptimizer() => _o.Optimizer == OptimizerKind.AdamW
         ? optim.AdamW(_model.parameters(), _o.LearningRate, weight_decay: _o.WeightDecay)
         : optim.Adam(_model.parameters(), _o.LearningRate, weight_decay: _o.WeightDecay);
+
+    /// <summary>
+    /// TorchSharp's Adam creates its per-parameter state at the first step, and loading a state dict into an
+    /// optimizer without state loads nothing. One step with zero gradients creates it (the weights it may touch
+    /// are overwritten by the checkpoint's right after).
+    /// </summary>
+    private void MaterialiseOptimizerState(OptimizerHelper optimizer)
+    {
+        using var scope = NewDisposeScope();
+        foreach (var p in _model.parameters())
+            if (p.requires_grad) p.grad = zeros_like(p);
+        optimizer.step();
+        optimizer.zero_grad();
+    }
 
     private static void SetLearningRate(OptimizerHelper optimizer, double lr)
     {

@@ -9,7 +9,7 @@ public sealed class TrainerTests
 {
     private static readonly TrainOptions Fast = new()
     {
-        BatchSize = 4, LearningRate = 0.01, MaxEpochs = 3, Patience = 0, Seed = 7, Threads = 1, Augment = new AugmentOptions(BlurProbability: 0),
+        BatchSize = 4, LearningRate = 0.01, MaxEpochs = 3, Patience = 0, Seed = 7, Threads = 0, Augment = new AugmentOptions(BlurProbability: 0),
     };
 
     private static double Head(List<double> l) => l.Take(3).Average();
@@ -81,7 +81,7 @@ public sealed class TrainerTests
         // 4 partitions of 3 images, batch 4 → 9 images per run = 3 steps; 12 steps per epoch. Stop mid-epoch 2.
         var killer = new StepRecorder(cts, cancelAfterStep: 17);
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            new Trainer().Run(o, data, spec, TinyModels.Segmenter(1, 3, seed: 99), b.Path, killer, cancellation: cts.Token));
+            new Trainer().Run(o, data, spec, TinyModels.Segmenter(1, 3), b.Path, killer, cancellation: cts.Token));
         Assert.False(File.Exists(Path.Combine(b.Path, "metrics.json")));
         var rec = new StepRecorder();
         var resumed = new Trainer().Run(o, data, spec, TinyModels.Segmenter(1, 3, seed: 123), b.Path, rec);
