@@ -15,6 +15,7 @@ public static class CliApp
         {
             c.SetApplicationName("cxrseg");
             c.PropagateExceptions();
+            c.AddCommand<TrainCommand>("train").WithDescription("Train a classifier, autoencoder or segmentation network into a run folder (resumable).");
             c.AddCommand<DoctorCommand>("doctor").WithDescription("Check TorchSharp, libtorch, GDCM and the machine; measure the matmul rate.");
         });
         try
