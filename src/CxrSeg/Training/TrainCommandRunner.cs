@@ -1,0 +1,43 @@
+using CxrSeg.Data.Cache;
+using TorchSharp;
+using static TorchSharp.torch;
+using CxrSeg.Models;
+
+namespace CxrSeg.Training;
+
+/// <summary>
+/// The one library call behind <c>cxrseg train</c>: opens the prepared dataset, builds the model spec and
+/// networks through an <see cref="IModelProvider"/>, and runs the <see cref="Trainer"/>. The two wiring
+/// points (dataset opener, model provider) are constructor arguments, so the cache and model registry plug
+/// in here and nowhere else.
+/// </summary>
+public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, IModelProvider models)
+{
+    /// <summary>The architecture name a task uses.</summary>
+    public static string ArchitectureFor(TrainTask task, string decoder) => task switch
+    {
+        TrainTask.Classify => "classifier",
+        TrainTask.Reconstruct => "autoencoder",
+        _ => decoder,
+    };
+
+    /// <summary>Validates, opens, builds and trains; resumes when the output folder holds a checkpoint.</summary>
+    public TrainResult Run(TrainRequest request, ITrainingObserver? observer = null, CancellationToken cancellation = default)
+    {
+        request.Options.Validate();
+        if (!Directory.Exists(request.DatasetPath)) throw new UserFacingException($"--dataset: folder not found: {request.DatasetPath}");
+        var data = openDataset(request.DatasetPath);
+        var spec = new ModelSpec(ArchitectureFor(request.Options.Task, request.Decoder), request.Encoder, 1,
+            request.Options.Task == TrainTask.Reconstruct ? 1 : data.ClassNames.Count);
+        spec.Validate();
+        var description = new RunDescription(Path.GetFullPath(request.DatasetPath), "", request.Init.Source,
+            request.Init.Source is "random" or "imagenet" ? "" : request.Init.Transfer, request.Options.Task.ToString().ToLowerInvariant());
+        nn.Module<Tensor, Tensor> Create()
+        {
+            var m = models.Create(spec);
+            models.Initialise(m, spec, request.Init);
+            return m;
+        }
+        return new Trainer().Run(request.Options, data, spec, Create, request.OutDir, observer, description, cancellation);
+    }
+}

@@ -1,0 +1,142 @@
+namespace CxrSeg.Training;
+
+/// <summary>
+/// Every training option, with defaults. Serialised into run.json; a resumed run must use the same options
+/// (only <see cref="Device"/> and <see cref="Threads"/> may differ).
+/// </summary>
+public sealed record TrainOptions
+{
+    /// <summary>Task: classify, reconstruct or segment.</summary>
+    public TrainTask Task { get; init; } = TrainTask.Segment;
+
+    /// <summary>Protocol: plain train/validation, the paper's rotating partitions, or k-fold.</summary>
+    public TrainProtocol Protocol { get; init; } = TrainProtocol.Plain;
+
+    /// <summary>Number of folds for <see cref="TrainProtocol.KFold"/>.</summary>
+    public int Folds { get; init; } = 5;
+
+    /// <summary>K-fold: evaluate the test set with the mean probability of all fold models (otherwise each fold is scored and the best-validation fold's model is used).</summary>
+    public bool FoldEnsemble { get; init; } = true;
+
+    /// <summary>Images per training step.</summary>
+    public int BatchSize { get; init; } = 8;
+
+    /// <summary>Images per evaluation forward pass (0: same as <see cref="BatchSize"/>).</summary>
+    public int EvalBatchSize { get; init; }
+
+    /// <summary>Maximum epochs (early stopping may end sooner).</summary>
+    public int MaxEpochs { get; init; } = 100;
+
+    /// <summary>Cap on steps per training pass (0: every image once). For very large pretraining sets and smoke runs.</summary>
+    public int MaxStepsPerEpoch { get; init; }
+
+    /// <summary>Optimiser.</summary>
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+
+    /// <summary>Initial learning rate.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Weight decay (L2 for Adam, decoupled for AdamW).</summary>
+    public double WeightDecay { get; init; }
+
+    /// <summary>Learning-rate schedule.</summary>
+    public LrScheduleKind Schedule { get; init; } = LrScheduleKind.None;
+
+    /// <summary>Floor of the cosine schedule and of plateau reductions.</summary>
+    public double MinLearningRate { get; init; } = 1e-6;
+
+    /// <summary>Plateau schedule: epochs without improvement before reducing.</summary>
+    public int PlateauPatience { get; init; } = 3;
+
+    /// <summary>Plateau schedule: multiplier applied on a plateau.</summary>
+    public double PlateauFactor { get; init; } = 0.5;
+
+    /// <summary>Clip the global gradient L2 norm to this value (0: no clipping).</summary>
+    public double GradClipNorm { get; init; }
+
+    /// <summary>Segmentation loss.</summary>
+    public SegmentationLoss SegmentationLoss { get; init; } = SegmentationLoss.BceDice;
+
+    /// <summary>Reconstruction loss.</summary>
+    public ReconstructionLoss ReconstructionLoss { get; init; } = ReconstructionLoss.Mse;
+
+    /// <summary>Monitored metric for early stopping, best checkpoint and plateau schedule: "mIoU", "mDice", "meanAuroc" or "val_loss" (empty: the task's default).</summary>
+    public string Monitor { get; init; } = "";
+
+    /// <summary>Whether larger or smaller is better (null: "val_loss" is minimised, others maximised).</summary>
+    public MonitorMode? Mode { get; init; }
+
+    /// <summary>Epochs without improvement before stopping (0: never stop early).</summary>
+    public int Patience { get; init; } = 10;
+
+    /// <summary>Smallest change counted as an improvement.</summary>
+    public double MinDelta { get; init; } = 1e-4;
+
+    /// <summary>Load the best epoch's weights at the end (before the test evaluation).</summary>
+    public bool RestoreBest { get; init; } = true;
+
+    /// <summary>Probability threshold for segmentation metrics.</summary>
+    public double Threshold { get; init; } = 0.5;
+
+    /// <summary>On-the-fly augmentation.</summary>
+    public AugmentOptions Augment { get; init; } = new();
+
+    /// <summary>Intensity normalisation.</summary>
+    public Normalisation Normalisation { get; init; } = new();
+
+    /// <summary>Seed of every random choice (order, partitions, augmentation, dropout).</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>"cpu" or "cuda" (or "cuda:N").</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Torch intra-op threads (0: leave torch's default).</summary>
+    public int Threads { get; init; }
+
+    /// <summary>The monitored metric after applying the task default.</summary>
+    public string EffectiveMonitor => Monitor.Length > 0 ? Monitor : Task switch
+    {
+        TrainTask.Segment => "mIoU",
+        TrainTask.Classify => "meanAuroc",
+        _ => "val_loss",
+    };
+
+    /// <summary>The monitor mode after applying the default.</summary>
+    public MonitorMode EffectiveMode => Mode ?? (EffectiveMonitor == "val_loss" ? MonitorMode.Min : MonitorMode.Max);
+
+    /// <summary>Evaluation batch size after applying the default.</summary>
+    public int EffectiveEvalBatchSize => EvalBatchSize > 0 ? EvalBatchSize : BatchSize;
+
+    /// <summary>Throws a <see cref="UserFacingException"/> naming the first bad field.</summary>
+    public TrainOptions Validate()
+    {
+        if (BatchSize < 1) throw new UserFacingException($"batch size must be ≥ 1 (got {BatchSize})");
+        if (EvalBatchSize < 0) throw new UserFacingException($"evaluation batch size must be ≥ 0 (got {EvalBatchSize})");
+        if (MaxEpochs < 1) throw new UserFacingException($"max epochs must be ≥ 1 (got {MaxEpochs})");
+        if (MaxStepsPerEpoch < 0) throw new UserFacingException($"max steps per epoch must be ≥ 0 (got {MaxStepsPerEpoch})");
+        if (Protocol == TrainProtocol.KFold && Folds < 2) throw new UserFacingException($"folds must be ≥ 2 for k-fold (got {Folds})");
+        if (!(LearningRate > 0 && LearningRate < 10)) throw new UserFacingException($"learning rate must be in (0, 10) (got {LearningRate})");
+        if (!(WeightDecay >= 0)) throw new UserFacingException($"weight decay must be ≥ 0 (got {WeightDecay})");
+        if (!(MinLearningRate >= 0 && MinLearningRate <= LearningRate)) throw new UserFacingException($"min learning rate must be in [0, learning rate] (got {MinLearningRate})");
+        if (PlateauPatience < 1) throw new UserFacingException($"plateau patience must be ≥ 1 (got {PlateauPatience})");
+        if (!(PlateauFactor > 0 && PlateauFactor < 1)) throw new UserFacingException($"plateau factor must be in (0, 1) (got {PlateauFactor})");
+        if (!(GradClipNorm >= 0)) throw new UserFacingException($"gradient clip norm must be ≥ 0 (got {GradClipNorm})");
+        if (Patience < 0) throw new UserFacingException($"patience must be ≥ 0 (got {Patience})");
+        if (!(MinDelta >= 0)) throw new UserFacingException($"min delta must be ≥ 0 (got {MinDelta})");
+        if (!(Threshold > 0 && Threshold < 1)) throw new UserFacingException($"threshold must be in (0, 1) (got {Threshold})");
+        if (Threads < 0) throw new UserFacingException($"threads must be ≥ 0 (got {Threads})");
+        var valid = Task switch
+        {
+            TrainTask.Segment => new[] { "mIoU", "mDice", "val_loss" },
+            TrainTask.Classify => new[] { "meanAuroc", "val_loss" },
+            _ => new[] { "val_loss" },
+        };
+        if (!valid.Contains(EffectiveMonitor))
+            throw new UserFacingException($"monitor '{EffectiveMonitor}' is not available for task {Task.ToString().ToLowerInvariant()} (valid: {string.Join(", ", valid)})");
+        if (!(Device == "cpu" || Device == "cuda" || Device.StartsWith("cuda:", StringComparison.Ordinal)))
+            throw new UserFacingException($"device must be cpu, cuda or cuda:N (got '{Device}')");
+        Augment.Validate();
+        Normalisation.Validate();
+        return this;
+    }
+}

@@ -1,0 +1,130 @@
+using CxrSeg.Data.Cache;
+using CxrSeg.Models;
+using CxrSeg.Platform;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CxrSeg.Training;
+
+/// <summary>
+/// Runs a training job in a run folder: writes run.json, trains with the chosen protocol (resuming from
+/// checkpoint_last when present), then evaluates the test split (the validation split when there is no
+/// test split) and writes metrics.json.
+/// </summary>
+public sealed class Trainer
+{
+    /// <summary>Trains the given network (plain or rotating protocol). K-fold needs independent networks: use the factory overload.</summary>
+    public TrainResult Run(TrainOptions options, IPreparedSet data, ModelSpec spec, nn.Module<Tensor, Tensor> model, string runDir,
+        ITrainingObserver? observer = null, RunDescription? description = null, CancellationToken cancellation = default)
+    {
+        if (options.Protocol == TrainProtocol.KFold)
+            throw new ArgumentException("k-fold trains one network per fold: pass a model factory", nameof(model));
+        return Run(options, data, spec, () => model, runDir, observer, description, cancellation);
+    }
+
+    /// <summary>Trains networks made by <paramref name="createModel"/> (called once, or once per fold for k-fold, plus once per fold for the ensemble).</summary>
+    public TrainResult Run(TrainOptions options, IPreparedSet data, ModelSpec spec, Func<nn.Module<Tensor, Tensor>> createModel, string runDir,
+        ITrainingObserver? observer = null, RunDescription? description = null, CancellationToken cancellation = default)
+    {
+        options.Validate();
+        spec.Validate();
+        CheckCompatible(options, data, spec);
+        observer ??= new NullObserver();
+        description ??= new RunDescription();
+        PrepareDevice(options);
+        RunManifest.WriteOrVerify(runDir, options, data, spec, description);
+        var settings = EvaluationSettings.From(options, spec.InChannels);
+        var (testIdx, split) = data.Splits.Test.Count > 0 ? (data.Splits.Test, "test")
+            : options.Protocol == TrainProtocol.Plain ? (data.Splits.Validation, "validation") : (data.Splits.Test, "");
+        switch (options.Protocol)
+        {
+            case TrainProtocol.KFold:
+                return RunKFold(options, data, spec, createModel, runDir, observer, cancellation, settings, testIdx, split);
+            default:
+            {
+                var model = createModel();
+                IReadOnlyList<int> train = data.Splits.Train, val = data.Splits.Validation;
+                IReadOnlyList<IReadOnlyList<int>>? partitions = null;
+                if (options.Protocol == TrainProtocol.Rotating)
+                {
+                    if (data.Splits.Partitions.Count < 2)
+                        throw new UserFacingException($"dataset '{data.Name}' has no rotating partitions (needs ≥ 2); use --protocol plain or kfold");
+                    partitions = data.Splits.Partitions;
+                }
+                else if (train.Count == 0 || val.Count == 0)
+                    throw new UserFacingException($"dataset '{data.Name}' has {train.Count} training and {val.Count} validation images; the plain protocol needs both (or use --protocol rotating / kfold)");
+                var loop = new TrainingLoop(options, data, spec, model, runDir, observer, cancellation, 0, 0, train, val, partitions);
+                var state = loop.Run();
+                var eval = Evaluate(runDir, [model], data, testIdx, split, settings, observer);
+                return new TrainResult(runDir, options.EffectiveMonitor, state.Best, state.BestEpoch, state.Epoch, state.StoppedEarly,
+                    loop.Resumed, eval, eval is null ? null : Path.Combine(runDir, "metrics.json"));
+            }
+        }
+    }
+
+    private static TrainResult RunKFold(TrainOptions options, IPreparedSet data, ModelSpec spec, Func<nn.Module<Tensor, Tensor>> createModel,
+        string runDir, ITrainingObserver observer, CancellationToken ct, EvaluationSettings settings, IReadOnlyList<int> testIdx, string split)
+    {
+        var folds = KFoldSplitter.Split(data, options.Folds, options.Seed);
+        var states = new List<TrainingState>();
+        var models = new List<nn.Module<Tensor, Tensor>>();
+        var resumed = false;
+        for (var f = 0; f < folds.Count; f++)
+        {
+            var model = createModel();
+            var train = folds.Where((_, i) => i != f).SelectMany(x => x).ToArray();
+            var loop = new TrainingLoop(options, data, spec, model, Path.Combine(runDir, $"fold_{f + 1}"), observer, ct, f + 1, folds.Count, train, folds[f], null);
+            states.Add(loop.Run());
+            resumed |= loop.Resumed;
+            models.Add(model);
+        }
+        var best = states.Where(s => s.Best.HasValue).Select(s => s.Best!.Value).ToList();
+        IReadOnlyList<nn.Module<Tensor, Tensor>> evalModels = models;
+        if (!options.FoldEnsemble)
+        {
+            var pick = Enumerable.Range(0, states.Count).OrderByDescending(i => (options.EffectiveMode == MonitorMode.Max ? 1 : -1) * (states[i].Best ?? double.NegativeInfinity)).First();
+            observer.OnMessage($"test evaluation with fold {pick + 1}'s model (best validation {options.EffectiveMonitor})");
+            evalModels = [models[pick]];
+        }
+        else observer.OnMessage($"test evaluation with the mean probability of {models.Count} fold models");
+        var eval = Evaluate(runDir, evalModels, data, testIdx, split, settings, observer);
+        return new TrainResult(runDir, options.EffectiveMonitor, best.Count == 0 ? null : best.Average(), states[0].BestEpoch,
+            states.Sum(s => s.Epoch), states.Any(s => s.StoppedEarly), resumed, eval, eval is null ? null : Path.Combine(runDir, "metrics.json"));
+    }
+
+    private static EvaluationResult? Evaluate(string runDir, IReadOnlyList<nn.Module<Tensor, Tensor>> models, IPreparedSet data,
+        IReadOnlyList<int> indices, string split, EvaluationSettings settings, ITrainingObserver observer)
+    {
+        if (indices.Count == 0 || split.Length == 0)
+        {
+            observer.OnMessage("no test split: metrics.json not written");
+            return null;
+        }
+        var result = Evaluator.Evaluate(models, data, indices, settings);
+        AtomicFile.WriteAllText(Path.Combine(runDir, "metrics.json"), result.ToJson(split));
+        return result;
+    }
+
+    private static void CheckCompatible(TrainOptions o, IPreparedSet data, ModelSpec spec)
+    {
+        if (o.Task == TrainTask.Segment && data.Target != TargetKind.Mask)
+            throw new UserFacingException($"task segment needs a dataset with masks; '{data.Name}' holds {data.Target.ToString().ToLowerInvariant()}");
+        if (o.Task == TrainTask.Classify && data.Target != TargetKind.Labels)
+            throw new UserFacingException($"task classify needs a dataset with labels; '{data.Name}' holds {data.Target.ToString().ToLowerInvariant()}");
+        if (o.Task != TrainTask.Reconstruct && spec.Classes != data.ClassNames.Count)
+            throw new UserFacingException($"model spec has {spec.Classes} outputs but dataset '{data.Name}' has {data.ClassNames.Count} classes");
+    }
+
+    private static void PrepareDevice(TrainOptions o)
+    {
+        if (o.Threads > 0) set_num_threads(o.Threads);
+        if (o.Device.StartsWith("cuda", StringComparison.Ordinal))
+        {
+            try { InitializeDeviceType(DeviceType.CUDA); }
+            catch (Exception e) when (e is not OutOfMemoryException) { throw new UserFacingException($"--device {o.Device}: CUDA is not available in this build or machine ({e.Message})"); }
+            if (!cuda.is_available()) throw new UserFacingException($"--device {o.Device}: no CUDA device is available");
+        }
+    }
+
+    private sealed class NullObserver : ITrainingObserver;
+}
