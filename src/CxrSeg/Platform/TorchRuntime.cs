@@ -28,6 +28,7 @@ public static class TorchRuntime
             if (_initialized) return;
             log ??= Console.Error.WriteLine;
             if (OperatingSystem.IsLinux()) PatchIfNeeded(AppContext.BaseDirectory, log);
+            OneDnnIsa.Apply();
             TorchSharp.torch.InitializeDeviceType(TorchSharp.DeviceType.CPU);
             _initialized = true;
         }
