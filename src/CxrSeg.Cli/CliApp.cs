@@ -18,6 +18,7 @@ public static class CliApp
             c.AddCommand<BenchCommand>("bench").WithDescription("Run the benchmark suites (gemm, train-step, epoch, prepare, loader, predict, memory).");
             c.AddCommand<ModelsCommand>("models").WithDescription("List every encoder × architecture pairing with its parameter count.");
             c.AddCommand<WeightsCommand>("weights").WithDescription("List the torchvision ImageNet weight file each encoder needs and where it is published.");
+            c.AddCommand<ExportCommand>("export").WithDescription("Export a run's trained network with smp key names (.pth or .safetensors).");
             c.AddCommand<TrainCommand>("train").WithDescription("Train a classifier, autoencoder or segmentation network into a run folder (resumable).");
             c.AddCommand<DoctorCommand>("doctor").WithDescription("Check TorchSharp, libtorch, GDCM and the machine; measure the matmul rate.");
             c.AddCommand<SynthCommand>("synth").WithDescription("Write synthetic CheXpert-, SIIM- and CCXS-like datasets (phantoms) in their real layouts.");

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CxrSeg.Models.Weights;
+using CxrSeg.Platform;
+
+namespace CxrSeg.Training;
+
+/// <summary>
+/// Exports a run folder's trained network (best checkpoint) with segmentation_models_pytorch's key names through
+/// <see cref="SmpExport"/>, as a PyTorch <c>.pth</c> or a <c>.safetensors</c> file, plus <c>FILE.json</c> describing how
+/// to rebuild it (smp class and arguments, class names, input size, normalisation).
+/// </summary>
+public static class RunExport
+{
+    /// <summary>The formats: "pth" and "safetensors".</summary>
+    public static IReadOnlyList<string> Formats { get; } = ["pth", "safetensors"];
+
+    /// <summary>
+    /// Writes the weights to <paramref name="outPath"/> (its extension must match <paramref name="format"/>; one is added
+    /// when it has none). An existing file is refused unless <paramref name="overwrite"/>.
+    /// </summary>
+    public static RunExportResult Export(string runDir, string format, string outPath, bool overwrite = false)
+    {
+        format = format.Trim().ToLowerInvariant().TrimStart('.');
+        if (!Formats.Contains(format)) throw new UserFacingException($"--format: unknown value '{format}' (valid: {string.Join(", ", Formats)})");
+        var ext = Path.GetExtension(outPath).TrimStart('.').ToLowerInvariant();
+        if (ext.Length == 0) outPath += "." + format;
+        else if (ext != format) throw new UserFacingException($"--out {outPath}: the extension .{ext} does not match --format {format}");
+        var sidecar = outPath + ".json";
+        foreach (var p in new[] { outPath, sidecar })
+            if (File.Exists(p) && !overwrite) throw new UserFacingException($"{p} exists; pass --force to replace it");
+        var run = RunFolder.LoadModel(runDir);
+        using var net = run.Network;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        var tensors = net.state_dict().Count;
+        SmpExport.Export(net, outPath);
+        var smpClass = run.Spec.Architecture switch { "unet" => "Unet", "deeplabv3" => "DeepLabV3", "classifier" => "(encoder + ClassificationHead)", _ => "(encoder + Unet decoder without skips)" };
+        var meta = new JsonObject
+        {
+            ["format"] = "cxrseg-smp-export/1",
+            ["weights"] = Path.GetFileName(outPath),
+            ["smp"] = new JsonObject
+            {
+                ["class"] = smpClass, ["encoder_name"] = run.Spec.Encoder, ["encoder_weights"] = null,
+                ["in_channels"] = run.Spec.InChannels, ["classes"] = run.Spec.Classes,
+                ["activation"] = null, ["note"] = "outputs are logits; apply a sigmoid per channel (multi-label)",
+            },
+            ["task"] = run.Task,
+            ["classNames"] = new JsonArray(run.ClassNames.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
+            ["inputSize"] = run.InputSize,
+            ["normalisation"] = new JsonObject { ["mean"] = run.Normalisation.Mean, ["std"] = run.Normalisation.Std, ["scale"] = "pixel/255, then (x - mean) / std; grey replicated to in_channels" },
+            ["threshold"] = run.Threshold,
+            ["tensors"] = tensors,
+        };
+        AtomicFile.WriteAllText(sidecar, meta.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return new RunExportResult(Path.GetFullPath(outPath), Path.GetFullPath(sidecar), run.Spec, tensors, run.CheckpointDir);
+    }
+}

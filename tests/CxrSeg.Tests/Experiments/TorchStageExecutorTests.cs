@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using CxrSeg.Data.Cache;
+using CxrSeg.Experiments;
+using CxrSeg.Training;
+
+namespace CxrSeg.Tests.Experiments;
+
+public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFixture<TorchWorkspaceFixture>
+{
+    private static StageSpec Stage(StageTask task, DatasetKind ds, string arch, InitKind init, Dictionary<string, string> options) =>
+        new(task, ds, arch, "resnet18", init, CxrSeg.Experiments.TransferMode.Encoder, 3, options);
+
+    [Fact]
+    public void Settings_MapGridOptionsWithAliasesAndDefaults()
+    {
+        var ccxs = StageTrainSettings.From(Stage(StageTask.Segment, DatasetKind.Ccxs, "unet", InitKind.Previous, new()
+        {
+            ["imageSize"] = "64", ["batchSize"] = "4", ["maxEpochs"] = "7", ["earlyStoppingPatience"] = "2", ["lr"] = "0.0005",
+            ["loss"] = "bce", ["synthetic.delayMs"] = "5",
+        }), "cpu");
+        Assert.Equal((64, 4, 7, 2, 0.0005, TrainProtocol.Rotating, SegmentationLoss.Bce, 3),
+            (ccxs.ImageSize!.Value, ccxs.Options.BatchSize, ccxs.Options.MaxEpochs, ccxs.Options.Patience, ccxs.Options.LearningRate,
+             ccxs.Options.Protocol, ccxs.Options.SegmentationLoss, ccxs.Options.Seed));
+        var chx = StageTrainSettings.From(Stage(StageTask.Classify, DatasetKind.CheXpert, "classifier", InitKind.Random, new() { ["protocol"] = "rotating-9-fold" }), "cpu");
+        Assert.Equal((TrainTask.Classify, TrainProtocol.Rotating, (int?)null), (chx.Options.Task, chx.Options.Protocol, chx.ImageSize));
+        Assert.Equal(TrainProtocol.Plain, StageTrainSettings.From(Stage(StageTask.Segment, DatasetKind.Siim, "unet", InitKind.Random, new()), "cpu").Options.Protocol);
+        var e = Assert.Throws<UserFacingException>(() => StageTrainSettings.From(Stage(StageTask.Segment, DatasetKind.Siim, "unet", InitKind.Random, new() { ["maxEpoch"] = "3" }), "cpu"));
+        Assert.Contains("'maxEpoch'", e.Message);
+        e = Assert.Throws<UserFacingException>(() => StageTrainSettings.From(Stage(StageTask.Segment, DatasetKind.Siim, "unet", InitKind.Random, new() { ["batchSize"] = "many" }), "cpu"));
+        Assert.Contains("batchSize", e.Message);
+    }
+
+    [Fact]
+    public void DatasetReferences_ResolveKindFoldersToTheirCacheAndCheckSizeAndKind()
+    {
+        var ex = new TorchStageExecutor(fx.Workspace);
+        Assert.Equal(fx.Prepared["ccxs"], ex.ResolveDataset("prepared/ccxs", DatasetKind.Ccxs, 32));
+        Assert.Equal(fx.Prepared["ccxs"], ex.ResolveDataset("ccxs", DatasetKind.Ccxs, null));
+        Assert.Equal(fx.Prepared["siim"], ex.ResolveDataset(fx.Prepared["siim"], DatasetKind.Siim, 32));
+        Assert.Contains("size 64", Assert.Throws<UserFacingException>(() => ex.ResolveDataset("prepared/ccxs", DatasetKind.Ccxs, 64)).Message);
+        Assert.Contains("not ccxs", Assert.Throws<UserFacingException>(() => ex.ResolveDataset("prepared/siim", DatasetKind.Ccxs, null)).Message);
+        Assert.Contains("not found", Assert.Throws<UserFacingException>(() => ex.ResolveDataset("prepared/nothing", DatasetKind.Ccxs, null)).Message);
+        Assert.Equal(fx.Prepared["chexpert"], PreparedFolders.Resolve(Path.Combine(fx.Workspace, "prepared", "chexpert")));
+    }
+
+    [Fact]
+    public void ImageNetInit_WithoutAFile_NamesTheFileExpected()
+    {
+        var runner = TrainCommandRunner.CreateDefault();
+        var opts = new TrainOptions { Task = TrainTask.Segment, Protocol = TrainProtocol.Rotating, MaxEpochs = 1, BatchSize = 4 };
+        var dir = fx.Scratch("imagenet-missing");
+        var e = Assert.Throws<UserFacingException>(() => runner.Run(new TrainRequest(opts, fx.Prepared["ccxs"], "resnet18", "unet", new ModelInit("imagenet", "encoder", dir), Path.Combine(dir, "run"))));
+        Assert.Contains("resnet18-f37072fd.pth", e.Message);
+        e = Assert.Throws<UserFacingException>(() => runner.Run(new TrainRequest(opts, fx.Prepared["ccxs"], "resnet18", "unet", new ModelInit("imagenet"), Path.Combine(dir, "run2"))));
+        Assert.Contains("--imagenet-weights", e.Message);
+    }
+
+    [Fact]
+    public void TwoStagePlan_TrainsRealNetworks_TransfersTheEncoder_AndWritesTestMetrics()
+    {
+        var root = fx.Scratch("plan");
+        var ws = new Workspace(fx.Workspace);
+        var log = new List<string>();
+        var executor = (TorchStageExecutor)StageExecutors.Create(StageExecutors.DefaultName, ws);
+        executor.Log = l => { lock (log) log.Add(l); };
+        var common = new Dictionary<string, string> { ["imageSize"] = "32", ["maxEpochs"] = "1", ["batchSize"] = "4", ["maxStepsPerEpoch"] = "2" };
+        var plan = new PlanSpec("tiny", [
+            Stage(StageTask.Classify, DatasetKind.CheXpert, "classifier", InitKind.Random, common),
+            Stage(StageTask.Segment, DatasetKind.Ccxs, "unet", InitKind.Previous, common),
+        ], new Dictionary<DatasetKind, string> { [DatasetKind.CheXpert] = "prepared/chexpert", [DatasetKind.Ccxs] = "prepared/ccxs" });
+        var report = new PlanRunner(ws, executor) { Log = l => { lock (log) log.Add(l); } }.Run(plan);
+        Assert.True(report.Outcome == RunOutcome.Done, string.Join("\n", log) + report.Error);
+        var ids = StageIds.Of(plan);
+        var final = ws.StageFolder(ids[1]);
+        Assert.True(Directory.Exists(Path.Combine(ws.StageFolder(ids[0]), CheckpointStore.Best)));
+        var run = JsonNode.Parse(File.ReadAllText(Path.Combine(final, RunManifest.FileName)))!;
+        Assert.Equal(ws.StageFolder(ids[0]), run["init"]!.GetValue<string>());
+        Assert.Equal("encoder", run["transfer"]!.GetValue<string>());
+        Assert.Equal(fx.Prepared["ccxs"], run["dataset"]!["path"]!.GetValue<string>());
+        Assert.Contains(log, l => l.Contains("init from") && l.Contains("loaded 120"));
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(ws.RunFolder(report.RunName), "metrics.json")))!;
+        Assert.Equal("test", metrics["split"]!.GetValue<string>());
+        Assert.Equal(13, metrics["classes"]!.AsArray().Count);
+        Assert.False(Directory.Exists(executor.WorkFolder(ids[1])), "work folder moved into the stage folder");
+
+        // The stage folder alone rebuilds the network, and exports with smp names.
+        var loaded = RunFolder.LoadModel(final);
+        using (loaded.Network)
+        {
+            Assert.Equal(("unet", 13, 32, "segment"), (loaded.Spec.Architecture, loaded.ClassNames.Count, loaded.InputSize, loaded.Task));
+            Assert.Equal("Right Lung", loaded.ClassNames[0]);
+        }
+        var exported = RunExport.Export(final, "safetensors", Path.Combine(root, "ccxs"));
+        Assert.EndsWith(".safetensors", exported.WeightsPath);
+        using var again = CxrSeg.Models.ModelFactory.Create(loaded.Spec);
+        Assert.Equal(exported.Tensors, CxrSeg.Models.Weights.SmpExport.Import(again, exported.WeightsPath).Loaded.Count);
+        Assert.Throws<UserFacingException>(() => RunExport.Export(final, "safetensors", exported.WeightsPath));
+    }
+}
