@@ -40,8 +40,11 @@ public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, I
         spec.Validate();
         var description = new RunDescription(datasetPath, data is PreparedSet pset ? $"prep-id:{pset.Manifest.PrepId}" : "", request.Init.Source,
             request.Init.Source is "random" or "imagenet" ? "" : request.Init.Transfer, request.Options.Task.ToString().ToLowerInvariant());
+        var created = 0;
         nn.Module<Tensor, Tensor> Create()
         {
+            // Seeded per network (the k-th call: fold k), so the same seed gives the same initial weights in every process.
+            manual_seed(SeedMix.Derive(request.Options.Seed, ++created, 11));
             var m = models.Create(spec);
             models.Initialise(m, spec, request.Init);
             return m;

@@ -96,4 +96,17 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
         Assert.Equal(exported.Tensors, CxrSeg.Models.Weights.SmpExport.Import(again, exported.WeightsPath).Loaded.Count);
         Assert.Throws<UserFacingException>(() => RunExport.Export(final, "safetensors", exported.WeightsPath));
     }
+
+    [Fact]
+    public void SameSeed_WithRealNetworks_GivesTheSameMetricsTwice()
+    {
+        var opts = new TrainOptions { Task = TrainTask.Segment, Protocol = TrainProtocol.Rotating, MaxEpochs = 1, BatchSize = 4, MaxStepsPerEpoch = 1, Seed = 9 };
+        string Train(string name)
+        {
+            var dir = Path.Combine(fx.Scratch("determinism"), name);
+            var r = TrainCommandRunner.CreateDefault().Run(new TrainRequest(opts, Path.Combine(fx.Workspace, "prepared", "ccxs"), "resnet18", "unet", new ModelInit(), dir));
+            return File.ReadAllText(r.MetricsPath!);
+        }
+        Assert.Equal(Train("a"), Train("b"));
+    }
 }
