@@ -30,7 +30,7 @@ public static class BenchRunner
     {
         TorchRuntime.Initialize();
         var date = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
-        var runtime = $"libtorch {TorchRuntime.LibTorchVersion}, oneDNN {OneDnnIsa.Status.Split(" (")[0]}";
+        var runtime = $"libtorch {TorchRuntime.LibTorchVersion}, oneDNN {OneDnnIsa.Status.Split(" (")[0]}, malloc {MallocTuning.Status.Split(" (")[0]}";
         var total = Stopwatch.StartNew();
         var results = new List<BenchSuiteResult>();
         BenchReport Report() => new(date, BenchReport.DescribeMachine(), command, context.Settings, context.Repeat, runtime, total.Elapsed.TotalSeconds, results);
