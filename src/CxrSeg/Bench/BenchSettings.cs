@@ -38,7 +38,7 @@ public sealed record BenchSettings
     public int MemoryEpochs { get; init; } = 10;
 
     /// <summary>Training images of each <c>memory</c> epoch.</summary>
-    public int MemoryImages { get; init; } = 16;
+    public int MemoryImages { get; init; } = 8;
 
     /// <summary>Synthetic source files per format of the <c>prepare</c> suite.</summary>
     public int PrepareImages { get; init; } = 32;
