@@ -1,6 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CxrSeg.Models;
 using CxrSeg.Training;
 using TorchSharp;
@@ -62,59 +59,25 @@ public sealed class TrainedModel : IDisposable
     }
 
     /// <summary>
-    /// Loads a segmentation run folder: run.json gives the class names, input size and normalisation;
+    /// Loads a segmentation run folder (or one of its checkpoint folders, or a k-fold run's fold folder) through
+    /// <see cref="RunFolder.LoadModel"/>: run.json gives the class names, input size and normalisation;
     /// checkpoint_best/ (else checkpoint_last/) gives spec.json and the weights. Throws a
-    /// <see cref="UserFacingException"/> naming the missing or unreadable file.
+    /// <see cref="UserFacingException"/> naming the missing or unreadable file, or a run of another task.
     /// </summary>
     public static TrainedModel Load(string runDir, string device = "cpu")
     {
         if (!Directory.Exists(runDir)) throw new UserFacingException($"--model: run folder not found: {runDir}");
-        var manifestPath = Path.Combine(runDir, RunManifest.FileName);
-        if (!File.Exists(manifestPath))
+        var run = RunFolder.LoadModel(runDir);
+        if (run.Task != "segment")
         {
-            var folds = Directory.GetDirectories(runDir, "fold_*");
-            throw new UserFacingException(folds.Length > 0
-                ? $"--model: {runDir} is a k-fold run without {RunManifest.FileName}; point --model at one fold folder"
-                : $"--model: {manifestPath} not found (not a run folder)");
+            run.Network.Dispose();
+            throw new UserFacingException($"--model: {runDir} is a '{run.Task}' run; predict needs a segmentation run");
         }
-        JsonNode manifest;
-        try { manifest = JsonNode.Parse(File.ReadAllText(manifestPath)) ?? throw new JsonException("empty document"); }
-        catch (JsonException e) { throw new UserFacingException($"{manifestPath} is not valid JSON: {e.Message}", e); }
-
-        var task = (string?)manifest["task"] ?? "segment";
-        if (task != "segment") throw new UserFacingException($"--model: {runDir} is a '{task}' run; predict needs a segmentation run");
-        var classNames = manifest["classNames"]?.AsArray().Select(n => (string?)n ?? "").ToArray()
-            ?? throw new UserFacingException($"{manifestPath}: field 'classNames' is missing");
-        var size = (int?)manifest["inputSize"] ?? throw new UserFacingException($"{manifestPath}: field 'inputSize' is missing");
-        var norm = new Normalisation((double?)manifest["normalisation"]?["mean"] ?? throw new UserFacingException($"{manifestPath}: field 'normalisation.mean' is missing"),
-            (double?)manifest["normalisation"]?["std"] ?? throw new UserFacingException($"{manifestPath}: field 'normalisation.std' is missing"));
-        norm.Validate();
-
-        var ckpt = CheckpointStore.Exists(runDir, CheckpointStore.Best) ? CheckpointStore.Best
-            : CheckpointStore.Exists(runDir, CheckpointStore.Last) ? CheckpointStore.Last
-            : throw new UserFacingException($"--model: {runDir} holds no {CheckpointStore.Best}/ or {CheckpointStore.Last}/ with {CheckpointStore.ModelFile}");
-        var dir = Path.Combine(runDir, ckpt);
-        ModelSpec spec;
-        try { spec = CheckpointStore.ReadSpec(dir); }
-        catch (Exception e) when (e is IOException or JsonException)
-        {
-            throw new UserFacingException($"cannot read {Path.Combine(dir, CheckpointStore.SpecFile)}: {e.Message}", e);
-        }
-        if (spec.Classes != classNames.Length)
-            throw new UserFacingException($"{Path.Combine(dir, CheckpointStore.SpecFile)}: {spec.Classes} output channels but run.json lists {classNames.Length} classes");
-        nn.Module<Tensor, Tensor> net;
-        try { net = ModelFactory.Create(spec); }
-        catch (ArgumentException e) { throw new UserFacingException($"{Path.Combine(dir, CheckpointStore.SpecFile)}: {e.Message}", e); }
-        try { CheckpointStore.LoadWeights(dir, net); }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or ExternalException)
-        {
-            net.Dispose();
-            throw new UserFacingException($"cannot load weights {Path.Combine(dir, CheckpointStore.ModelFile)}: {e.Message}", e);
-        }
+        run.Normalisation.Validate();
         var dev = new Device(device);
-        net.to(dev);
-        net.eval();
-        return new TrainedModel(net, spec, classNames, size, norm, dev, dir);
+        run.Network.to(dev);
+        run.Network.eval();
+        return new TrainedModel(run.Network, run.Spec, run.ClassNames, run.InputSize, run.Normalisation, dev, run.CheckpointDir);
     }
 
     /// <inheritdoc />
