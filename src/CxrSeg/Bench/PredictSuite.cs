@@ -1,54 +1,50 @@
-using CxrSeg.Data.Images;
-using CxrSeg.Models;
+using CxrSeg.Predict;
 
 namespace CxrSeg.Bench;
 
-/// <summary>End-to-end prediction seconds per image (files in, findings out) against the bare forward, at batch 1 and batched.</summary>
+/// <summary>
+/// End-to-end prediction seconds per image (<see cref="PredictJob"/>: PNG decode, letterbox, forward, masks at the
+/// original size, mask PNGs, overlay, findings) against the bare forward of the same network, at batch 1 and batched
+/// (<see cref="PredictBenchmark"/>).
+/// </summary>
 public sealed class PredictSuite : IBenchSuite
 {
-    /// <summary>Target for end-to-end ÷ bare forward per image.</summary>
+    /// <summary>Target for end-to-end ÷ bare forward per image at batch 1.</summary>
     public static readonly BenchTarget Target = BenchTarget.Max(1.2);
 
     /// <inheritdoc />
     public string Name => "predict";
 
     /// <inheritdoc />
-    public string Description => "end-to-end s/image (load, letterbox, forward, masks back to source size, findings) vs bare forward";
+    public string Description => "end-to-end s/image (files in, masks, overlay and findings out) vs bare forward, batch 1 and batched";
 
     /// <inheritdoc />
     public IReadOnlyList<BenchFigure> Run(BenchContext context)
     {
         var s = context.Settings;
         var spec = PairingNames.Parse(s.Model);
-        var name = PairingNames.Of(spec);
         var dir = Path.Combine(context.Scratch, "predict");
-        Directory.CreateDirectory(dir);
+        var options = new PredictBenchmarkOptions
+        {
+            Spec = spec, InputSize = s.Size, Images = s.PredictImages, BatchSize = s.Batch, ImageWidth = s.PredictSourceSize,
+            ImageHeight = s.PredictSourceSize, Repeat = context.Repeat, Device = context.Device,
+        };
+        context.Log($"predict {PairingNames.Of(spec)}: {s.PredictImages} PNGs of {s.PredictSourceSize}² at {s.Size}², batch 1 and {s.Batch}");
         try
         {
-            var rng = new Random(4);
-            var files = Enumerable.Range(0, s.PredictImages).Select(i =>
-            {
-                var path = Path.Combine(dir, $"p{i:D3}.png");
-                PngWriter.WriteGrey8(path, new GreyImage(s.PredictSourceSize, s.PredictSourceSize, BenchData.Image(s.PredictSourceSize, rng)));
-                return path;
-            }).ToList();
-            using var net = ModelFactory.Create(spec);
-            var figures = new List<BenchFigure>();
-            foreach (var batch in new[] { 1, s.Batch })
-            {
-                context.Log($"predict {name}: {files.Count} PNGs of {s.PredictSourceSize}², batch {batch}");
-                var bare = ForwardTimer.Seconds(net, spec.InChannels, batch, s.Size, Math.Max(2, context.Repeat), context.Device) / batch;
-                var e2e = context.MedianOf(() => PredictMeasurement.SecondsPerImage(net, files, s.Size, batch, context.Device));
-                figures.Add(new BenchFigure($"{name} bare forward, batch {batch}", bare, "s/image"));
-                figures.Add(batch == 1
-                    ? Target.Figure($"end to end, batch {batch}", e2e, "s/image", e2e / bare, "bare forward")
-                    : new BenchFigure($"end to end, batch {batch}", e2e, "s/image", e2e / bare, "bare forward"));
-            }
-            return figures;
+            var r = PredictBenchmark.Run(options, dir, log: context.Log);
+            var name = PairingNames.Of(spec);
+            return
+            [
+                new BenchFigure($"{name} bare forward, batch 1", r.ForwardSingle, "s/image"),
+                Target.Figure("end to end, batch 1", r.EndToEndSingle, "s/image", r.OverheadSingle, "bare forward, batch 1"),
+                new BenchFigure($"{name} bare forward, batch {s.Batch}", r.ForwardBatched, "s/image"),
+                new BenchFigure($"end to end, batch {s.Batch}", r.EndToEndBatched, "s/image", r.OverheadBatched, $"bare forward, batch {s.Batch}"),
+            ];
         }
         finally
         {
-            Directory.Delete(dir, recursive: true);
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
     }
 }
