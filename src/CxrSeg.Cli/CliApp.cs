@@ -28,6 +28,7 @@ public static class CliApp
             c.AddCommand<PrepareCommand>("prepare").WithDescription("Decode a dataset (ccxs, chexpert, siim) into the fast training cache, with splits.");
             c.AddCommand<InspectCommand>("inspect").WithDescription("Describe a DICOM, PNG or JPEG: size, bits, photometric, transfer syntax, display steps, value statistics.");
             c.AddCommand<ConvertCommand>("convert").WithDescription("Write a DICOM/PNG/JPEG as grey PNG (display image, or stored values with --raw).");
+            c.AddCommand<PredictCommand>("predict").WithDescription("Segment DICOM/PNG/JPEG chest X-rays with a trained run: masks, overlays, findings JSON, summary.csv.");
             c.AddCommand<StatsCommand>("stats").WithDescription("Label, class and box counts of a dataset in its original layout.");
         });
         try

@@ -1,16 +1,16 @@
 using System.Diagnostics;
-using System.Text.Json;
 using CxrSeg.Platform;
 
 namespace CxrSeg.Bench;
 
-/// <summary>Runs the chosen suites, recording threads and machine load around each, and writes JSON.</summary>
+/// <summary>Runs the chosen suites, recording threads and machine load around each, and writes JSON and Markdown.</summary>
 public static class BenchRunner
 {
     /// <summary>Every suite, in the order they run when none is named.</summary>
     public static IReadOnlyList<IBenchSuite> AllSuites { get; } = BuildSuites();
 
-    private static List<IBenchSuite> BuildSuites() => [new GemmSuite()];
+    private static List<IBenchSuite> BuildSuites() =>
+        [new GemmSuite(), new TrainStepSuite(), new EpochSuite(), new PrepareSuite(), new LoaderSuite(), new PredictSuite(), new MemorySuite()];
 
     /// <summary>Finds suites by name; unknown names fail with the list of valid ones.</summary>
     public static IReadOnlyList<IBenchSuite> Select(IReadOnlyList<string> names)
@@ -20,12 +20,20 @@ public static class BenchRunner
             ?? throw new UserFacingException($"unknown bench suite '{n}'; valid: {string.Join(", ", AllSuites.Select(s => s.Name))}")).ToList();
     }
 
-    /// <summary>Runs the suites and returns their results (and writes <paramref name="jsonPath"/> atomically when given).</summary>
-    public static IReadOnlyList<BenchSuiteResult> Run(IReadOnlyList<IBenchSuite> suites, BenchContext context, string? jsonPath,
-        Action<BenchSuiteResult>? onResult = null)
+    /// <summary>
+    /// Runs the suites and returns the report; after every suite the report so far is written atomically to
+    /// <paramref name="jsonPath"/> and <paramref name="markdownPath"/> when given. A suite that fails records its error
+    /// as a note and the others still run.
+    /// </summary>
+    public static BenchReport Run(IReadOnlyList<IBenchSuite> suites, BenchContext context, string? jsonPath, string command = "cxrseg bench",
+        Action<BenchSuiteResult>? onResult = null, string? markdownPath = null)
     {
         TorchRuntime.Initialize();
+        var date = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+        var runtime = $"libtorch {TorchRuntime.LibTorchVersion}, oneDNN {OneDnnIsa.Status.Split(" (")[0]}, malloc {MallocTuning.Status.Split(" (")[0]}";
+        var total = Stopwatch.StartNew();
         var results = new List<BenchSuiteResult>();
+        BenchReport Report() => new(date, BenchReport.DescribeMachine(), command, context.Settings, context.Repeat, runtime, total.Elapsed.TotalSeconds, results);
         foreach (var suite in suites)
         {
             var notes = new List<string>();
@@ -41,22 +49,13 @@ public static class BenchRunner
                 notes.Add($"failed: {e.Message}");
             }
             var result = new BenchSuiteResult(suite.Name, figures, TorchSharp.torch.get_num_threads(), before,
-                MachineLoad.LoadAverage1(), sw.Elapsed.TotalSeconds, notes);
+                MachineLoad.LoadAverage1(), sw.Elapsed.TotalSeconds, notes, other, context.Repeat);
             results.Add(result);
             onResult?.Invoke(result);
-            if (jsonPath is not null) Save(jsonPath, results);
+            var report = Report();
+            if (jsonPath is not null) AtomicFile.WriteAllText(jsonPath, report.ToJson());
+            if (markdownPath is not null) AtomicFile.WriteAllText(markdownPath, BenchMarkdown.Render(report));
         }
-        return results;
-    }
-
-    private static void Save(string path, IReadOnlyList<BenchSuiteResult> results)
-    {
-        var doc = new
-        {
-            date = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'"),
-            machine = $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}",
-            suites = results,
-        };
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+        return Report();
     }
 }

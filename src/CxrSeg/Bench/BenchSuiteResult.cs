@@ -8,5 +8,7 @@ namespace CxrSeg.Bench;
 /// <param name="LoadAfter">1-minute load average after the suite.</param>
 /// <param name="Seconds">Wall time of the suite.</param>
 /// <param name="Notes">Warnings (busy machine) and remarks.</param>
+/// <param name="OtherBusy">Fraction of all cores other processes kept busy just before the suite (0–1).</param>
+/// <param name="Repeat">Measurements per figure (the median is reported).</param>
 public sealed record BenchSuiteResult(string Suite, IReadOnlyList<BenchFigure> Figures, int Threads, double LoadBefore,
-    double LoadAfter, double Seconds, IReadOnlyList<string> Notes);
+    double LoadAfter, double Seconds, IReadOnlyList<string> Notes, double OtherBusy = 0, int Repeat = 1);

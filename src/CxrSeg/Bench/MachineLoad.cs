@@ -21,6 +21,18 @@ public static class MachineLoad
     /// <summary>Peak resident set size of this process in MiB (VmHWM).</summary>
     public static double PeakRssMiB() => ReadStatusKb("VmHWM:") / 1024.0;
 
+    /// <summary>Resets the peak resident set size (VmHWM) to the current size (Linux: /proc/self/clear_refs); false where that is not possible.</summary>
+    public static bool ResetPeakRss()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            return true;
+        }
+        catch (IOException) { return false; }
+        catch (UnauthorizedAccessException) { return false; }
+    }
+
     /// <summary>
     /// Fraction (0–1) of all cores kept busy while this process sleeps for <paramref name="sampleMs"/>: the load of
     /// other processes, unlike the load average, which also counts this process's own earlier work.

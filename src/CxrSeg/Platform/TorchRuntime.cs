@@ -29,6 +29,7 @@ public static class TorchRuntime
             log ??= Console.Error.WriteLine;
             if (OperatingSystem.IsLinux()) PatchIfNeeded(AppContext.BaseDirectory, log);
             OneDnnIsa.Apply();
+            MallocTuning.Apply();
             TorchSharp.torch.InitializeDeviceType(TorchSharp.DeviceType.CPU);
             _initialized = true;
         }

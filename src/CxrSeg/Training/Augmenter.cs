@@ -83,7 +83,12 @@ public sealed class Augmenter
         if (d.RotationDegrees != 0)
         {
             RotateBilinear(image, size, d.RotationDegrees);
-            for (var c = 0; c < channels; c++) RotateNearest(mask!.AsSpan(c * size * size, size * size), size, d.RotationDegrees);
+            if (channels > 0)
+            {
+                var map = NearestSourceMap(size, d.RotationDegrees);
+                var plane = new byte[size * size];
+                for (var c = 0; c < channels; c++) RotateNearest(mask!.AsSpan(c * size * size, size * size), map, plane);
+            }
         }
         if (d.BlurSigma > 0) GaussianBlur(image, size, d.BlurSigma);
     }
@@ -114,9 +119,10 @@ public sealed class Augmenter
         }
     }
 
-    private static void RotateNearest(Span<byte> plane, int size, double degrees)
+    /// <summary>For each destination pixel, the source pixel under a rotation by <paramref name="degrees"/> (nearest), or −1 outside.</summary>
+    private static int[] NearestSourceMap(int size, double degrees)
     {
-        var src = plane.ToArray();
+        var map = new int[size * size];
         var (cos, sin) = (Math.Cos(degrees * Math.PI / 180), Math.Sin(degrees * Math.PI / 180));
         var c = (size - 1) / 2.0;
         for (var y = 0; y < size; y++)
@@ -125,7 +131,19 @@ public sealed class Augmenter
             var dx = x - c; var dy = y - c;
             var sx = (int)Math.Round(cos * dx + sin * dy + c);
             var sy = (int)Math.Round(-sin * dx + cos * dy + c);
-            plane[y * size + x] = sx >= 0 && sy >= 0 && sx < size && sy < size && src[sy * size + sx] != 0 ? (byte)1 : (byte)0;
+            map[y * size + x] = sx >= 0 && sy >= 0 && sx < size && sy < size ? sy * size + sx : -1;
+        }
+        return map;
+    }
+
+    /// <summary>Rotates one 0/1 plane in place through a precomputed source map (shared by every channel of an image).</summary>
+    private static void RotateNearest(Span<byte> plane, int[] map, byte[] scratch)
+    {
+        plane.CopyTo(scratch);
+        for (var k = 0; k < map.Length; k++)
+        {
+            var from = map[k];
+            plane[k] = from >= 0 && scratch[from] != 0 ? (byte)1 : (byte)0;
         }
     }
 

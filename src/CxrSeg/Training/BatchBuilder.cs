@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CxrSeg.Data.Cache;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -29,46 +30,53 @@ public sealed class BatchBuilder
         _augmenter = augment is { Enabled: true } ? new Augmenter(augment, Augmenter.LungPairs(data.ClassNames)) : null;
     }
 
-    /// <summary>Builds a batch; <paramref name="seeds"/> (one per image) drive augmentation when enabled.</summary>
+    /// <summary>
+    /// Builds a batch; <paramref name="seeds"/> (one per image) drive augmentation when enabled. Images are normalised
+    /// straight into tensor memory and masks copied there as bytes (libtorch converts them to float), so no batch-sized
+    /// managed array is allocated: fresh large allocations cost a page fault per 4 KiB on first touch.
+    /// </summary>
     public Batch Build(IReadOnlyList<int> indices, IReadOnlyList<int>? seeds)
     {
         var s = _data.Size;
         var n = s * s;
         var c = _data.ClassNames.Count;
         var b = indices.Count;
-        var images = new float[b * n];
-        var lab = new float[b * c];
         var isMask = _task == TrainTask.Segment;
-        var masks = isMask ? new float[b * c * n] : null;
-        var labels = _task == TrainTask.Classify ? new float[b * c] : null;
+        var x = empty([b, 1, s, s], ScalarType.Float32);
+        var lab = empty([b, c], ScalarType.Float32);
+        using var masksU8 = isMask ? empty([b, c, s, s], ScalarType.Byte) : null;
+        var labels = _task == TrainTask.Classify ? empty([b, c], ScalarType.Float32) : null;
+        var images = MemoryMarshal.Cast<byte, float>(x.bytes);
+        var labSpan = MemoryMarshal.Cast<byte, float>(lab.bytes);
+        var maskSpan = masksU8 is null ? Span<byte>.Empty : masksU8.bytes;
+        var labelSpan = labels is null ? Span<float>.Empty : MemoryMarshal.Cast<byte, float>(labels.bytes);
         var bytes = new byte[n];
         var img = new float[n];
-        var mask = isMask ? new byte[c * n] : null;
+        var mask = isMask && _augmenter is not null ? new byte[c * n] : null;
         var labelled = new byte[c];
         var scale = (float)(1.0 / 255);
+        var (mean, std) = ((float)_norm.Mean, (float)_norm.Std);
         for (var j = 0; j < b; j++)
         {
             var i = indices[j];
             _data.CopyImage(i, bytes);
             for (var k = 0; k < n; k++) img[k] = bytes[k] * scale;
             _data.CopyLabelled(i, labelled);
-            if (mask is not null) _data.CopyMask(i, mask);
-            if (labels is not null) _data.CopyLabels(i, labels.AsSpan(j * c, c));
+            if (isMask) _data.CopyMask(i, mask ?? maskSpan.Slice(j * c * n, c * n));
+            if (labels is not null) _data.CopyLabels(i, labelSpan.Slice(j * c, c));
             if (_augmenter is not null && seeds is not null) _augmenter.Apply(seeds[j], img, s, mask, labelled);
-            var (mean, std) = ((float)_norm.Mean, (float)_norm.Std);
-            for (var k = 0; k < n; k++) images[j * n + k] = (img[k] - mean) / std;
-            if (mask is not null)
-                for (var k = 0; k < c * n; k++) masks![j * c * n + k] = mask[k];
-            for (var k = 0; k < c; k++) lab[j * c + k] = _task == TrainTask.Reconstruct ? 1f : labelled[k];
+            var dst = images.Slice(j * n, n);
+            for (var k = 0; k < n; k++) dst[k] = (img[k] - mean) / std;
+            mask?.CopyTo(maskSpan.Slice(j * c * n, c * n));
+            for (var k = 0; k < c; k++) labSpan[j * c + k] = _task == TrainTask.Reconstruct ? 1f : labelled[k];
         }
-        var x = tensor(images, new long[] { b, 1, s, s }).clone();
         if (_inChannels > 1) x = x.expand(b, _inChannels, s, s).contiguous();
         x = x.to(_device);
-        var labelledT = tensor(lab, new long[] { b, c }).clone().to(_device);
+        var labelledT = lab.to(_device);
         Tensor y = _task switch
         {
-            TrainTask.Segment => tensor(masks!, new long[] { b, c, s, s }).clone().to(_device),
-            TrainTask.Classify => tensor(labels!, new long[] { b, c }).clone().to(_device),
+            TrainTask.Segment => masksU8!.to(_device).to_type(ScalarType.Float32),
+            TrainTask.Classify => labels!.to(_device),
             _ => x,
         };
         return new Batch(x, y, labelledT);

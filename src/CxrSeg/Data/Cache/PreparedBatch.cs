@@ -23,33 +23,32 @@ public sealed class PreparedBatch : IDisposable
     /// <summary>Per image and class: 1 labelled, 0 unknown.</summary>
     public Tensor Labelled { get; }
 
-    /// <summary>Copies the given items out of the set (no decoding) into CPU tensors.</summary>
+    /// <summary>
+    /// Copies the given items out of the set (no decoding) into CPU tensors. The bytes go straight into tensor memory
+    /// (no intermediate managed arrays) and libtorch converts them to float.
+    /// </summary>
     public static PreparedBatch Read(IPreparedSet set, IReadOnlyList<int> indices)
     {
         int b = indices.Count, s = set.Size, c = set.ClassNames.Count, s2 = s * s;
         bool masks = set.Target == TargetKind.Mask;
-        var img = new byte[b * s2];
-        var tgtBytes = masks ? new byte[b * c * s2] : null;
-        var tgtFloats = masks ? null : new float[b * c];
-        var lab = new byte[b * c];
+        using var imgU8 = torch.empty([b, 1, s, s], ScalarType.Byte);
+        using var labU8 = torch.empty([b, c], ScalarType.Byte);
+        using var maskU8 = masks ? torch.empty([b, c, s, s], ScalarType.Byte) : null;
+        var labels = masks ? null : torch.empty([b, c], ScalarType.Float32);
+        var img = imgU8.bytes;
+        var lab = labU8.bytes;
+        var mask = maskU8 is null ? Span<byte>.Empty : maskU8.bytes;
+        var lbl = labels is null ? Span<float>.Empty : System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(labels.bytes);
         for (int k = 0; k < b; k++)
         {
             int i = indices[k];
-            set.CopyImage(i, img.AsSpan(k * s2, s2));
-            if (masks) set.CopyMask(i, tgtBytes.AsSpan(k * c * s2, c * s2));
-            else set.CopyLabels(i, tgtFloats.AsSpan(k * c, c));
-            set.CopyLabelled(i, lab.AsSpan(k * c, c));
+            set.CopyImage(i, img.Slice(k * s2, s2));
+            if (masks) set.CopyMask(i, mask.Slice(k * c * s2, c * s2));
+            else set.CopyLabels(i, lbl.Slice(k * c, c));
+            set.CopyLabelled(i, lab.Slice(k * c, c));
         }
-        using var imgU8 = torch.tensor(img, [b, 1, s, s], ScalarType.Byte);
         var images = imgU8.to_type(ScalarType.Float32).div_(255f);
-        Tensor targets;
-        if (masks)
-        {
-            using var t = torch.tensor(tgtBytes!, [b, c, s, s], ScalarType.Byte);
-            targets = t.to_type(ScalarType.Float32);
-        }
-        else targets = torch.tensor(tgtFloats!, [b, c]);
-        using var labU8 = torch.tensor(lab, [b, c], ScalarType.Byte);
+        var targets = maskU8?.to_type(ScalarType.Float32) ?? labels!;
         return new PreparedBatch(images, targets, labU8.to_type(ScalarType.Float32));
     }
 

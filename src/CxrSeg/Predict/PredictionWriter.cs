@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CsvHelper;
+using CxrSeg.Data.Ccxs;
+using CxrSeg.Data.Images;
+using CxrSeg.Platform;
+using SkiaSharp;
+
+namespace CxrSeg.Predict;
+
+/// <summary>
+/// Writes the outputs of one image into OUT/&lt;name&gt;/: mask_&lt;class&gt;.png per kept class (8-bit, 0 or 255,
+/// original resolution), overlay.png, and findings.json last (its presence marks the image complete). Every
+/// file is written atomically. Only pixels and the file's relative path are used: no DICOM header field is
+/// copied into any output.
+/// </summary>
+public static class PredictionWriter
+{
+    /// <summary>Name of the per-image JSON, written last.</summary>
+    public const string FindingsFile = "findings.json";
+    /// <summary>Name of the per-image overlay.</summary>
+    public const string OverlayFile = "overlay.png";
+    /// <summary>Name of the batch summary.</summary>
+    public const string SummaryFile = "summary.csv";
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>File name of a class mask: mask_ + lower-case name with non-alphanumerics as '-'.</summary>
+    public static string MaskFile(string className)
+    {
+        var slug = new string(className.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        return $"mask_{slug}.png";
+    }
+
+    /// <summary>Every file written for an image with these classes (for the overwrite check).</summary>
+    public static IEnumerable<string> OutputFiles(string outDir, string outputName, IReadOnlyList<string> classNames, bool overlay)
+    {
+        var dir = Path.Combine(outDir, outputName);
+        foreach (var c in classNames) yield return Path.Combine(dir, MaskFile(c));
+        if (overlay) yield return Path.Combine(dir, OverlayFile);
+        yield return Path.Combine(dir, FindingsFile);
+    }
+
+    /// <summary>The display colour of a class: the CCXS colour when the name is a CCXS class, else a fixed palette colour.</summary>
+    public static SKColor ColourOf(string className, int index)
+    {
+        foreach (var c in CcxsClasses.All)
+            if (string.Equals(c.Name, className, StringComparison.OrdinalIgnoreCase) || string.Equals(c.DataName, className, StringComparison.OrdinalIgnoreCase))
+                return new SKColor(c.R, c.G, c.B);
+        SKColor[] palette = [SKColors.Red, SKColors.Lime, SKColors.DodgerBlue, SKColors.Yellow, SKColors.Magenta, SKColors.Cyan, SKColors.Orange];
+        return palette[index % palette.Length];
+    }
+
+    /// <summary>Renders the overlay of a prediction over its grey image (the caller disposes the bitmap).</summary>
+    public static SKBitmap RenderOverlay(GreyImage image, ImagePrediction p, OverlayStyle? style = null) =>
+        OverlayRenderer.Render(image.Pixels, image.Width, image.Height, p.Masks, p.ClassNames,
+            p.ClassNames.Select(ColourOf).ToArray(), style ?? OverlayStyle.Default);
+
+    /// <summary>Writes an RGBA bitmap as PNG atomically.</summary>
+    public static void WritePng(string path, SKBitmap bitmap)
+    {
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        AtomicFile.WriteAllBytes(path, data.AsSpan());
+    }
+
+    /// <summary>Writes masks, overlay and findings.json of one image; returns the findings.</summary>
+    public static Findings Write(string outDir, InputImage input, GreyImage image, ImagePrediction p, PredictOptions options, string modelSource)
+    {
+        var dir = Path.Combine(outDir, input.OutputName);
+        Directory.CreateDirectory(dir);
+        var findings = FindingsCalculator.Compute(p.ClassNames, p.Masks, p.Width, p.Height, options.PresenceFraction);
+        var plane = new byte[p.Width * p.Height];
+        for (var c = 0; c < p.ClassNames.Count; c++)
+        {
+            var m = p.Masks[c];
+            for (var i = 0; i < m.Length; i++) plane[i] = m[i] != 0 ? (byte)255 : (byte)0;
+            PngWriter.WriteGrey8(Path.Combine(dir, MaskFile(p.ClassNames[c])), new GreyImage(p.Width, p.Height, plane));
+        }
+        if (options.Overlays)
+        {
+            using var bmp = RenderOverlay(image, p);
+            WritePng(Path.Combine(dir, OverlayFile), bmp);
+        }
+        AtomicFile.WriteAllText(Path.Combine(dir, FindingsFile), FindingsJson(input, p, findings, options, modelSource).ToJsonString(Indented));
+        return findings;
+    }
+
+    /// <summary>The findings.json document of one image.</summary>
+    public static JsonObject FindingsJson(InputImage input, ImagePrediction p, Findings f, PredictOptions options, string modelSource)
+    {
+        static JsonNode? Num(double? v) => v is { } x ? JsonValue.Create(Math.Round(x, 4)) : null;
+        return new JsonObject
+        {
+            ["input"] = input.Display,
+            ["width"] = p.Width,
+            ["height"] = p.Height,
+            ["model"] = modelSource,
+            ["threshold"] = options.Threshold,
+            ["tta"] = options.Tta,
+            ["classes"] = new JsonArray(f.Areas.Select(a => (JsonNode)new JsonObject
+            {
+                ["name"] = a.Name, ["pixels"] = a.Pixels, ["percent"] = Num(a.Percent), ["mask"] = MaskFile(a.Name),
+            }).ToArray()),
+            ["findings"] = new JsonObject
+            {
+                ["lungs"] = new JsonArray(f.Burden.Select(b => (JsonNode)new JsonObject
+                {
+                    ["lung"] = b.Lung, ["lungPixels"] = b.LungPixels, ["groundGlassPercent"] = Num(b.GroundGlassPercent),
+                    ["consolidationPercent"] = Num(b.ConsolidationPercent), ["opacityPercent"] = Num(b.OpacityPercent),
+                }).ToArray()),
+                ["totalOpacityPercent"] = Num(f.TotalOpacityPercent),
+                ["effusionPresent"] = f.EffusionPresent,
+                ["pneumothoraxPresent"] = f.PneumothoraxPresent,
+                ["devicesPresent"] = new JsonArray(f.DevicesPresent.Select(d => (JsonNode?)JsonValue.Create(d)).ToArray()),
+                ["presenceMinPixels"] = f.PresenceMinPixels,
+            },
+        };
+    }
+
+    /// <summary>Writes summary.csv atomically: one row per input, with per-class area % and the findings.</summary>
+    public static void WriteSummary(string path, IReadOnlyList<PredictRow> rows, IReadOnlyList<string> classNames)
+    {
+        using var sw = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvWriter(sw, CultureInfo.InvariantCulture))
+        {
+            foreach (var h in new[] { "input", "output", "status", "message", "width", "height" }) csv.WriteField(h);
+            foreach (var c in classNames) csv.WriteField($"{c} %");
+            foreach (var h in new[] { "right lung opacity %", "left lung opacity %", "total opacity %", "effusion", "pneumothorax", "devices" }) csv.WriteField(h);
+            csv.NextRecord();
+            foreach (var r in rows)
+            {
+                csv.WriteField(r.Input);
+                csv.WriteField(r.OutputName);
+                csv.WriteField(r.Status);
+                csv.WriteField(r.Message);
+                csv.WriteField(r.Width);
+                csv.WriteField(r.Height);
+                var f = r.Findings;
+                foreach (var c in classNames)
+                    csv.WriteField(f?.Areas.FirstOrDefault(a => a.Name == c) is { } a ? a.Percent.ToString("0.####", CultureInfo.InvariantCulture) : "");
+                string Pct(double? v) => v is { } x ? x.ToString("0.##", CultureInfo.InvariantCulture) : "";
+                string Lung(int ch) => Pct(f?.Burden.FirstOrDefault(b => b.Lung == CcxsClasses.All[ch].Name)?.OpacityPercent);
+                csv.WriteField(Lung(CcxsClasses.RightLung));
+                csv.WriteField(Lung(CcxsClasses.LeftLung));
+                csv.WriteField(Pct(f?.TotalOpacityPercent));
+                csv.WriteField(f?.EffusionPresent is { } e ? (e ? "yes" : "no") : "");
+                csv.WriteField(f?.PneumothoraxPresent is { } pt ? (pt ? "yes" : "no") : "");
+                csv.WriteField(f is null ? "" : string.Join("; ", f.DevicesPresent));
+                csv.NextRecord();
+            }
+        }
+        AtomicFile.WriteAllText(path, sw.ToString());
+    }
+}

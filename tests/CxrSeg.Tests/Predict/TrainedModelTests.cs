@@ -1,0 +1,58 @@
+using CxrSeg.Data.Cache;
+using CxrSeg.Data.Ccxs;
+using CxrSeg.Models;
+using CxrSeg.Predict;
+using CxrSeg.Tests.Support;
+using CxrSeg.Training;
+using static TorchSharp.torch;
+
+namespace CxrSeg.Tests.Predict;
+
+public sealed class TrainedModelTests
+{
+    /// <summary>Writes a run folder as the trainer does: run.json and checkpoint_best/ of a random resnet18 UNet.</summary>
+    private static (ModelSpec Spec, nn.Module<Tensor, Tensor> Net) WriteRun(string runDir, int size, Normalisation norm)
+    {
+        var names = CcxsClasses.Names;
+        var data = new InMemoryPreparedSet("ccxs", size, names, TargetKind.Mask, [new byte[size * size]],
+            [new byte[names.Count * size * size]], null, null, new DatasetSplits([0], [], [], []));
+        manual_seed(7);
+        var spec = new ModelSpec("unet", "resnet18", 1, names.Count);
+        var net = ModelFactory.Create(spec);
+        RunManifest.WriteOrVerify(runDir, new TrainOptions { Normalisation = norm }, data, spec, new RunDescription());
+        CheckpointStore.Save(runDir, CheckpointStore.Best, net, null, new TrainingState(), spec);
+        return (spec, net);
+    }
+
+    [Fact]
+    public void A_run_folder_alone_gives_the_model_classes_size_and_normalisation()
+    {
+        using var tmp = new TempDir();
+        var norm = new Normalisation(0.3, 0.2);
+        var (spec, net) = WriteRun(tmp.Path, 32, norm);
+
+        using var loaded = TrainedModel.Load(tmp.Path);
+
+        Assert.Equal(spec, loaded.Spec);
+        Assert.Equal(CcxsClasses.Names, loaded.ClassNames);
+        Assert.Equal(32, loaded.InputSize);
+        Assert.Equal(norm, loaded.Normalisation);
+        net.eval();
+        using var x = randn(2, 1, 32, 32);
+        using var a = net.forward(x);
+        using var b = loaded.Network.forward(x);
+        Assert.True((a - b).abs().max().item<float>() < 1e-5, "loaded weights differ from the saved network");
+    }
+
+    [Fact]
+    public void A_folder_without_a_checkpoint_is_refused_with_its_name()
+    {
+        using var tmp = new TempDir();
+        WriteRun(tmp.Path, 32, new Normalisation());
+        Directory.Delete(Path.Combine(tmp.Path, CheckpointStore.Best), true);
+        var e = Assert.Throws<UserFacingException>(() => TrainedModel.Load(tmp.Path));
+        Assert.Contains(CheckpointStore.Best, e.Message);
+        var e2 = Assert.Throws<UserFacingException>(() => TrainedModel.Load(tmp.File("nowhere")));
+        Assert.Contains("nowhere", e2.Message);
+    }
+}
