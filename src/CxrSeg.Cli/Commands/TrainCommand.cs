@@ -17,10 +17,10 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [CommandOption("--task <TASK>"), Description("classify | reconstruct | segment (default: segment)."), DefaultValue("segment")]
         public string Task { get; init; } = "segment";
         /// <summary>Prepared dataset folder.</summary>
-        [CommandOption("--dataset <DIR>"), Description("Prepared dataset folder (from cxrseg prepare). Required.")]
+        [CommandOption("--dataset <DIR>"), Description("Prepared cache folder (from cxrseg prepare), or a folder of caches such as WORKSPACE/prepared/ccxs (its latest is used). Required.")]
         public string Dataset { get; init; } = "";
         /// <summary>Encoder.</summary>
-        [CommandOption("--encoder <NAME>"), Description("Encoder: vgg16, vgg16_bn, resnet50, resnext50_32x4d (default: resnet50)."), DefaultValue("resnet50")]
+        [CommandOption("--encoder <NAME>"), Description("Encoder: vgg16, vgg16_bn, resnet50, resnext50_32x4d, resnet18 (default: resnet50)."), DefaultValue("resnet50")]
         public string Encoder { get; init; } = "resnet50";
         /// <summary>Decoder.</summary>
         [CommandOption("--decoder <NAME>"), Description("Decoder for segment: unet | deeplabv3 (default: unet)."), DefaultValue("unet")]
@@ -31,6 +31,9 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         /// <summary>Transfer.</summary>
         [CommandOption("--transfer <PARTS>"), Description("With --init RUN_DIR: encoder | encoder+decoder (default: encoder)."), DefaultValue("encoder")]
         public string Transfer { get; init; } = "encoder";
+        /// <summary>ImageNet weights.</summary>
+        [CommandOption("--imagenet-weights <PATH>"), Description("With --init imagenet: torchvision's .pth file, or a folder holding it (see `cxrseg weights`). Nothing is downloaded (default: none).")]
+        public string? ImageNetWeights { get; init; }
         /// <summary>Output run folder.</summary>
         [CommandOption("--out <DIR>"), Description("Run folder; rerunning the same command resumes it. Required.")]
         public string Out { get; init; } = "";
@@ -143,8 +146,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     {
         TorchRuntime.Initialize();
         var options = settings.ToOptions().Validate();
-        var request = new TrainRequest(options, settings.Dataset, settings.Encoder, settings.Decoder, new ModelInit(settings.Init, settings.Transfer), settings.Out);
-        var runner = new TrainCommandRunner(PendingWiring.OpenDataset, PendingWiring.Models);
+        var request = new TrainRequest(options, settings.Dataset, settings.Encoder, settings.Decoder, new ModelInit(settings.Init, settings.Transfer, settings.ImageNetWeights), settings.Out);
+        var runner = TrainCommandRunner.CreateDefault(line => AnsiConsole.MarkupLine(Markup.Escape(line)));
         TrainResult result;
         if (settings.Quiet || !AnsiConsole.Profile.Capabilities.Interactive)
             result = runner.Run(request, new LogObserver());

@@ -1,14 +1,16 @@
 namespace CxrSeg.Experiments;
 
 /// <summary>
-/// Named executor factories. The training engine registers itself as "torch" (the default); "synthetic" is built in
-/// and writes synthetic metrics (dry runs, tests). A factory receives the workspace.
+/// Named executor factories: "torch" (the default, <see cref="TorchStageExecutor"/>: real training) and "synthetic"
+/// (synthetic metrics, for dry runs and tests) are built in; <see cref="Register"/> adds or replaces one. A factory
+/// receives the workspace.
 /// </summary>
 public static class StageExecutors
 {
     private static readonly Dictionary<string, Func<Workspace, IStageExecutor>> Factories = new(StringComparer.OrdinalIgnoreCase)
     {
         ["synthetic"] = ws => new SyntheticStageExecutor(Path.Combine(ws.Root, "synthetic-calls")),
+        [DefaultName] = ws => new TorchStageExecutor(ws.Root),
     };
 
     /// <summary>The executor used when none is named.</summary>

@@ -13,6 +13,13 @@ namespace CxrSeg.Training;
 /// </summary>
 public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, IModelProvider models)
 {
+    /// <summary>
+    /// The production wiring: <see cref="PreparedSet.Open"/> for datasets (a cache folder, or a folder of caches such as
+    /// <c>WORKSPACE/prepared/ccxs</c>, whose latest cache is taken) and <see cref="RegistryModelProvider"/> for networks.
+    /// </summary>
+    public static TrainCommandRunner CreateDefault(Action<string>? log = null) =>
+        new(dir => PreparedSet.Open(PreparedFolders.Resolve(dir)), new RegistryModelProvider(log));
+
     /// <summary>The architecture name a task uses.</summary>
     public static string ArchitectureFor(TrainTask task, string decoder) => task switch
     {
@@ -27,10 +34,11 @@ public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, I
         request.Options.Validate();
         if (!Directory.Exists(request.DatasetPath)) throw new UserFacingException($"--dataset: folder not found: {request.DatasetPath}");
         var data = openDataset(request.DatasetPath);
+        var datasetPath = data is PreparedSet ps ? ps.Directory : Path.GetFullPath(request.DatasetPath);
         var spec = new ModelSpec(ArchitectureFor(request.Options.Task, request.Decoder), request.Encoder, 1,
             request.Options.Task == TrainTask.Reconstruct ? 1 : data.ClassNames.Count);
         spec.Validate();
-        var description = new RunDescription(Path.GetFullPath(request.DatasetPath), "", request.Init.Source,
+        var description = new RunDescription(datasetPath, data is PreparedSet pset ? $"prep-id:{pset.Manifest.PrepId}" : "", request.Init.Source,
             request.Init.Source is "random" or "imagenet" ? "" : request.Init.Transfer, request.Options.Task.ToString().ToLowerInvariant());
         nn.Module<Tensor, Tensor> Create()
         {
@@ -38,6 +46,13 @@ public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, I
             models.Initialise(m, spec, request.Init);
             return m;
         }
-        return new Trainer().Run(request.Options, data, spec, Create, request.OutDir, observer, description, cancellation);
+        try
+        {
+            return new Trainer().Run(request.Options, data, spec, Create, request.OutDir, observer, description, cancellation);
+        }
+        finally
+        {
+            (data as IDisposable)?.Dispose();
+        }
     }
 }

@@ -1,0 +1,76 @@
+using CxrSeg.Models;
+using CxrSeg.Models.Networks;
+using CxrSeg.Models.Weights;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CxrSeg.Training;
+
+/// <summary>
+/// The real <see cref="IModelProvider"/>: networks from <see cref="ModelFactory"/>; initialisation random (nothing to
+/// do), imagenet (<see cref="ImageNetWeights"/>, from <see cref="ModelInit.ImageNetWeights"/>) or a previous run folder
+/// (its <c>checkpoint_best</c>, moved by <see cref="WeightTransfer"/> in the chosen mode). Every parameter requires a
+/// gradient afterwards; the trainer builds its optimizer after this call.
+/// </summary>
+/// <param name="log">Receives one line per initialisation (loaded / skipped / re-initialised counts).</param>
+public sealed class RegistryModelProvider(Action<string>? log = null) : IModelProvider
+{
+    /// <inheritdoc />
+    public nn.Module<Tensor, Tensor> Create(ModelSpec spec) => ModelFactory.Create(spec);
+
+    /// <inheritdoc />
+    public void Initialise(nn.Module<Tensor, Tensor> model, ModelSpec spec, ModelInit init)
+    {
+        var report = Apply(model, spec, init);
+        if (report is null) return;
+        foreach (var p in model.parameters()) p.requires_grad_(true);
+        log?.Invoke($"init {Describe(init)}: {report.Summary}");
+    }
+
+    /// <summary>Parses a transfer mode name: "encoder" or "encoder+decoder".</summary>
+    public static Models.Weights.TransferMode ParseTransfer(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "encoder" => Models.Weights.TransferMode.EncoderOnly,
+        "encoder+decoder" or "encoderdecoder" or "encoder-decoder" => Models.Weights.TransferMode.EncoderAndDecoder,
+        _ => throw new UserFacingException($"--transfer: unknown value '{name}' (valid: encoder, encoder+decoder)"),
+    };
+
+    private static TransferReport? Apply(nn.Module<Tensor, Tensor> model, ModelSpec spec, ModelInit init)
+    {
+        switch (init.Source.Trim().ToLowerInvariant())
+        {
+            case "random":
+                return null;
+            case "imagenet":
+            {
+                if (string.IsNullOrWhiteSpace(init.ImageNetWeights))
+                    throw new UserFacingException($"--init imagenet needs --imagenet-weights FILE|DIR: torchvision's file for '{spec.Encoder}' ({TryFileName(spec.Encoder)}); nothing is downloaded at run time (see `cxrseg weights`)");
+                var net = model as SegmentationNetwork ?? throw new InvalidOperationException("ImageNet initialisation needs a network built by ModelFactory");
+                return ImageNetWeights.Load(net, init.ImageNetWeights);
+            }
+            default:
+            {
+                var mode = ParseTransfer(init.Transfer);
+                var checkpoint = RunFolder.CheckpointFor(init.Source);
+                var sourceSpec = CheckpointStore.ReadSpec(checkpoint);
+                if (!string.Equals(sourceSpec.Encoder, spec.Encoder, StringComparison.OrdinalIgnoreCase))
+                    throw new UserFacingException($"--init {init.Source}: that run's encoder is '{sourceSpec.Encoder}', this run's is '{spec.Encoder}'; transfer needs the same encoder");
+                using var source = ModelFactory.Create(sourceSpec);
+                CheckpointStore.LoadWeights(checkpoint, source);
+                return WeightTransfer.Transfer(source, model, mode);
+            }
+        }
+    }
+
+    private static string Describe(ModelInit init) => init.Source switch
+    {
+        "imagenet" => $"imagenet ({init.ImageNetWeights})",
+        _ => $"from {init.Source} ({init.Transfer})",
+    };
+
+    private static string TryFileName(string encoder)
+    {
+        try { return EncoderRegistry.Get(encoder).ImageNetFile; }
+        catch (UserFacingException) { return "unknown encoder"; }
+    }
+}
