@@ -1,6 +1,5 @@
 using CxrSeg.Data.Cache;
 using CxrSeg.Data.Ccxs;
-using CxrSeg.Models;
 using CxrSeg.Platform;
 using CxrSeg.Predict;
 using CxrSeg.Training;
@@ -24,31 +23,26 @@ public static class DemoOverlays
     /// Writes one PNG per test image into <paramref name="outDir"/> and returns their paths. Models whose folder has no
     /// checkpoint (e.g. the dry-run executor) are left out with a note; with none left, nothing is written.
     /// </summary>
-    public static IReadOnlyList<string> Render(string preparedCcxs, IReadOnlyList<OverlayModel> models, int images, double threshold,
+    public static IReadOnlyList<string> Render(string preparedCcxs, IReadOnlyList<OverlayModel> models, int images,
         string outDir, List<string> notes)
     {
         if (images <= 0 || models.Count == 0) return [];
-        var loaded = new List<(string Caption, nn.Module<Tensor, Tensor> Net)>();
+        var loaded = new List<(string Caption, LoadedRun Run)>();
         try
         {
             foreach (var m in models)
             {
-                var ckpt = Path.Combine(m.StageFolder, CheckpointStore.Best);
-                if (!File.Exists(Path.Combine(ckpt, "spec.json")))
+                if (!File.Exists(Path.Combine(m.StageFolder, CheckpointStore.Best, CheckpointStore.SpecFile))
+                    && !File.Exists(Path.Combine(m.StageFolder, CheckpointStore.Last, CheckpointStore.SpecFile)))
                 {
                     notes.Add($"overlays: {m.Caption}: no checkpoint in {m.StageFolder}; left out");
                     continue;
                 }
                 TorchRuntime.Initialize();
-                var spec = CheckpointStore.ReadSpec(ckpt);
-                var net = ModelFactory.Create(spec);
-                CheckpointStore.LoadWeights(ckpt, net);
-                net.eval();
-                loaded.Add((m.Caption, net));
+                loaded.Add((m.Caption, RunFolder.LoadModel(m.StageFolder)));
             }
             if (loaded.Count == 0) return [];
             using var set = PreparedSet.Open(preparedCcxs);
-            var norm = new Normalisation();
             var s = set.Size;
             var c = set.ClassNames.Count;
             var colours = set.ClassNames.Select(ColourOf).ToArray();
@@ -66,18 +60,24 @@ public static class DemoOverlays
                 {
                     ("ground truth", Enumerable.Range(0, c).Select(k => labelled[k] == 0 ? new byte[s * s] : truth.AsSpan(k * s * s, s * s).ToArray()).ToArray()),
                 };
-                using (var x = tensor(grey.Select(v => (float)((v / 255.0 - norm.Mean) / norm.Std)).ToArray(), [1, 1, s, s]))
+                foreach (var (caption, run) in loaded)
                 {
-                    foreach (var (caption, net) in loaded)
+                    if (run.InputSize != s || run.ClassNames.Count != c)
                     {
-                        using var input = x.expand(1, InChannels(net), s, s).contiguous();
-                        using var p = Evaluator.PredictProbabilities(net, input);
+                        notes.Add($"overlays: {caption}: trained at {run.InputSize}² with {run.ClassNames.Count} classes, the test set is {s}² with {c}; left out");
+                        continue;
+                    }
+                    var norm = run.Normalisation;
+                    using var x = tensor(grey.Select(v => (float)((v / 255.0 - norm.Mean) / norm.Std)).ToArray(), [1, 1, s, s]);
+                    {
+                        using var input = x.expand(1, run.Spec.InChannels, s, s).contiguous();
+                        using var p = Evaluator.PredictProbabilities(run.Network, input);
                         var probs = p.cpu().data<float>().ToArray();
                         var masks = new byte[c][];
                         for (var k = 0; k < c; k++)
                         {
                             masks[k] = new byte[s * s];
-                            for (var i = 0; i < s * s; i++) masks[k][i] = probs[k * s * s + i] >= threshold ? (byte)1 : (byte)0;
+                            for (var i = 0; i < s * s; i++) masks[k][i] = probs[k * s * s + i] >= run.Threshold ? (byte)1 : (byte)0;
                         }
                         panels.Add((caption, masks));
                     }
@@ -92,12 +92,9 @@ public static class DemoOverlays
         }
         finally
         {
-            foreach (var (_, net) in loaded) net.Dispose();
+            foreach (var (_, run) in loaded) run.Network.Dispose();
         }
     }
-
-    private static int InChannels(nn.Module<Tensor, Tensor> net) =>
-        net is Models.Networks.SegmentationNetwork sn ? sn.Spec.InChannels : 1;
 
     private static SKColor ColourOf(string name)
     {

@@ -134,6 +134,9 @@ public static partial class DemoRunner
             obs.OnLine($"run {k + 1}/{n} {r.RunName}: {Describe(r, ws)}");
         }, cancel: cancel);
         phases.Add((DemoPhase.Train, Lap(clock)));
+        if (!plans.Any(p => ws.IsRunDone(StageIds.RunFolderName(p))))
+            throw new UserFacingException($"demo: no run finished ({failed.Count} failed); first failure: {(failed.Count > 0 ? failed[0].Item1 + ": " + failed[0].Item2 : "none")}. " +
+                                          $"Failure records are in {ws.FailedDir}; fix the cause and run the same command again to resume.");
 
         // 4. Test-prediction overlays from repeat 0 of each strategy.
         var notes = new List<string>();
@@ -141,7 +144,7 @@ public static partial class DemoRunner
         var overlayDir = Path.Combine(root, DemoGrid.Name(real) + "-overlays");
         var models = plans.Where(p => p.Labels is { Repeat: 0 } && ws.IsRunDone(StageIds.RunFolderName(p)))
             .Select(p => new OverlayModel(Caption(p, ws), ws.StageFolder(StageIds.Of(p)[^1]))).ToList();
-        var overlays = DemoOverlays.Render(prepared["ccxs"].Directory, models, sizes.OverlayImages, 0.5, overlayDir, notes);
+        var overlays = DemoOverlays.Render(prepared["ccxs"].Directory, models, sizes.OverlayImages, overlayDir, notes);
         foreach (var n in notes) obs.OnLine(n);
         phases.Add((DemoPhase.Overlays, Lap(clock)));
 
@@ -154,14 +157,13 @@ public static partial class DemoRunner
         return new DemoResult(root, reportDir, gridPath, summary, phases, trained, reusedRuns, failed);
     }
 
-    /// <summary>Connects the executor's per-epoch log lines (when it has them) to <paramref name="sink"/>.</summary>
+    /// <summary>Connects the training engine's per-epoch log lines to <paramref name="sink"/> (other executors have none).</summary>
     private static void HookEpochLines(IStageExecutor executor, Action<string> sink)
     {
-        var prop = executor.GetType().GetProperty("Log", typeof(Action<string>));
-        if (prop is { CanWrite: true })
+        if (executor is TorchStageExecutor torch)
         {
-            var previous = prop.GetValue(executor) as Action<string>;
-            prop.SetValue(executor, (Action<string>)(line => { previous?.Invoke(line); sink(line); }));
+            var previous = torch.Log;
+            torch.Log = line => { previous?.Invoke(line); sink(line); };
         }
     }
 

@@ -60,7 +60,7 @@ public sealed record DemoSizes
     /// <summary>A smoke-test preset: a handful of 32² images, one short epoch per stage, two repeats.</summary>
     public static DemoSizes Tiny { get; } = new()
     {
-        Name = "tiny", SynthSize = 64, CheXpertCount = 24, SiimCount = 16, CcxsCount = 20, ImageSize = 32, BatchSize = 4,
+        Name = "tiny", SynthSize = 64, CheXpertCount = 24, SiimCount = 16, CcxsCount = 30, ImageSize = 32, BatchSize = 4,
         Repeats = 2, CheXpertEpochs = 1, SiimEpochs = 1, CcxsEpochs = 1, CcxsStepsPerRun = 1, PretrainStepsPerEpoch = 2,
         Patience = 0, OverlayImages = 2,
     };
@@ -71,7 +71,7 @@ public sealed record DemoSizes
         if (SynthSize is < 64 or > 4096) throw new UserFacingException($"demo: SynthSize must be 64–4096 (got {SynthSize})");
         if (CheXpertCount < 10) throw new UserFacingException($"demo: CheXpertCount must be ≥ 10 (got {CheXpertCount})");
         if (SiimCount < 10) throw new UserFacingException($"demo: SiimCount must be ≥ 10 (got {SiimCount})");
-        if (CcxsCount < 12) throw new UserFacingException($"demo: CcxsCount must be ≥ 12 (got {CcxsCount})");
+        if (CcxsCount < 30) throw new UserFacingException($"demo: CcxsCount must be ≥ 30: 10 test images and at least two rotating partitions of 10 (got {CcxsCount})");
         if (ImageSize < 32 || ImageSize % 32 != 0) throw new UserFacingException($"demo: ImageSize must be a multiple of 32, ≥ 32 (got {ImageSize})");
         if (BatchSize < 1) throw new UserFacingException($"demo: BatchSize must be ≥ 1 (got {BatchSize})");
         if (Repeats < 1) throw new UserFacingException($"demo: Repeats must be ≥ 1 (got {Repeats})");
@@ -88,5 +88,5 @@ public sealed record DemoSizes
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"{Name}: phantoms {CheXpertCount} CheXpert rows / {SiimCount} SIIM / {CcxsCount} CCXS at base {SynthSize} px; {ImageSize}² images, batch {BatchSize}; " +
         $"CheXpert classifier {CheXpertEpochs} epoch(s), SIIM {SiimEpochs} epoch(s){(PretrainStepsPerEpoch > 0 ? $" (≤ {PretrainStepsPerEpoch} steps each)" : "")}, " +
-        $"CCXS ≤ {CcxsEpochs} epoch(s) of 9 rotating runs{(CcxsStepsPerRun > 0 ? $" of {CcxsStepsPerRun} step(s)" : "")}, patience {Patience}; {Repeats} repeat(s)");
+        $"CCXS ≤ {CcxsEpochs} epoch(s) of rotating runs{(CcxsStepsPerRun > 0 ? $" of {CcxsStepsPerRun} step(s)" : "")}, patience {Patience}; {Repeats} repeat(s)");
 }

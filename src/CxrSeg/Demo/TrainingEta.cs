@@ -56,7 +56,8 @@ public sealed class TrainingEta
 
     /// <summary>
     /// Relative work of a stage: epochs × (training images + validation images / 3) with a UNet image as 1 and a
-    /// classifier image as 0.45; the rotating CCXS protocol trains 9 runs per epoch and validates every training image.
+    /// classifier image as 0.45; the rotating CCXS protocol trains one run per partition of 10 (9 for 100 images) per
+    /// epoch and validates every training image.
     /// </summary>
     public static double Weight(Experiments.StageSpec stage, DemoSizes sizes, int train, int validation, int test, bool isFinal)
     {
@@ -66,8 +67,10 @@ public sealed class TrainingEta
         {
             case Experiments.DatasetKind.Ccxs:
                 epochs = sizes.CcxsEpochs;
-                var perRun = sizes.CcxsStepsPerRun > 0 ? Math.Min(sizes.CcxsStepsPerRun * sizes.BatchSize, train * 8.0 / 9) : train * 8.0 / 9;
-                perEpoch = 9 * perRun * perImage + train * perImage / 3 + 9 * 2.0; // + checkpoint writes between runs
+                var units = Math.Max(2, (train + 9) / 10); // partitions of 10
+                var perRun = train * (units - 1.0) / units;
+                if (sizes.CcxsStepsPerRun > 0) perRun = Math.Min(sizes.CcxsStepsPerRun * sizes.BatchSize, perRun);
+                perEpoch = units * perRun * perImage + train * perImage / 3 + units * 2.0; // + a checkpoint write per run
                 break;
             default:
                 epochs = stage.Dataset == Experiments.DatasetKind.CheXpert ? sizes.CheXpertEpochs : sizes.SiimEpochs;
