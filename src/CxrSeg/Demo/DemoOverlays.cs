@@ -119,7 +119,7 @@ public static class DemoOverlays
         using var canvas = new SKCanvas(sheet);
         canvas.Clear(SKColors.White);
         using var ink = new SKPaint { Color = new SKColor(34, 34, 34), IsAntialias = true };
-        canvas.DrawText($"test image {imageId}", Gap, Caption - 6, SKTextAlign.Left, font, ink);
+        canvas.DrawText($"test image {imageId}: ground truth and each strategy's first repeat (test-set mIoU of that run)", Gap, Caption - 6, SKTextAlign.Left, font, ink);
         for (var p = 0; p < panels.Count; p++)
         {
             var x = Gap + p * (side + Gap);

@@ -143,6 +143,7 @@ public static partial class DemoRunner
         obs.OnPhase(DemoPhase.Overlays, "rendering test predictions", reused: false);
         var overlayDir = Path.Combine(root, DemoGrid.Name(real) + "-overlays");
         var models = plans.Where(p => p.Labels is { Repeat: 0 } && ws.IsRunDone(StageIds.RunFolderName(p)))
+            .OrderBy(p => p.Labels!.Strategy).ThenBy(p => p.Labels!.Pretext)
             .Select(p => new OverlayModel(Caption(p, ws), ws.StageFolder(StageIds.Of(p)[^1]))).ToList();
         var overlays = DemoOverlays.Render(prepared["ccxs"].Directory, models, sizes.OverlayImages, overlayDir, notes);
         foreach (var n in notes) obs.OnLine(n);
@@ -210,7 +211,7 @@ public static partial class DemoRunner
         var label = PlanNames.StrategyLabel(l.Strategy, l.Pretext);
         var metrics = Path.Combine(ws.RunFolder(StageIds.RunFolderName(p)), "metrics.json");
         var miou = File.Exists(metrics) ? MetricsFile.Load(metrics).MIoU : null;
-        return miou is { } v ? string.Create(CultureInfo.InvariantCulture, $"{label} (seed {p.Stages[^1].Seed}, mIoU {v * 100:0.0}%)") : label;
+        return miou is { } v ? string.Create(CultureInfo.InvariantCulture, $"{label}: mIoU {v * 100:0.0}%") : label;
     }
 
     private sealed class NullObserver : IDemoObserver
