@@ -40,7 +40,7 @@ public sealed record DemoSizes
     public int SiimEpochs { get; init; } = 4;
 
     /// <summary>Maximum epochs of the final CCXS stage (rotating protocol: 9 runs per epoch).</summary>
-    public int CcxsEpochs { get; init; } = 3;
+    public int CcxsEpochs { get; init; } = 2;
 
     /// <summary>Steps per rotating run on CCXS (0: every training image once per run).</summary>
     public int CcxsStepsPerRun { get; init; } = 2;
