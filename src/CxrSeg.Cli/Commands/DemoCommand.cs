@@ -70,7 +70,13 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
     private static DemoResult RunWithProgress(DemoOptions options, CancellationToken cancel) =>
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-            .Start(ctx => DemoRunner.Run(options, new ProgressObserver(ctx), cancel));
+            .Start(ctx =>
+            {
+                var observer = new ProgressObserver(ctx);
+                var result = DemoRunner.Run(options, observer, cancel);
+                observer.CompleteAll();
+                return result;
+            });
 
     private static void Render(DemoResult r)
     {
@@ -121,6 +127,12 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
         }
 
         public void OnLine(string line) => AnsiConsole.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
+
+        /// <summary>Marks every phase finished (the last one has no successor to do it).</summary>
+        public void CompleteAll()
+        {
+            foreach (var t in _tasks.Values) t.Value = t.MaxValue;
+        }
 
         private ProgressTask Task(DemoPhase phase)
         {
