@@ -152,7 +152,8 @@ public static partial class DemoRunner
         // 5. The report of the grid's runs.
         obs.OnPhase(DemoPhase.Report, "writing the report", reused: false);
         var reportDir = Path.Combine(root, DemoGrid.Name(real) + "-report");
-        var title = real ? "CxrSeg demo: phantom pretraining, real CCXS fine-tuning" : "CxrSeg demo on phantoms";
+        var title = (real ? "CxrSeg demo: phantom pretraining, real CCXS fine-tuning" : "CxrSeg demo on phantoms") +
+                    string.Create(CultureInfo.InvariantCulture, $" ({sizes.Name} sizes: {sizes.ImageSize}² images, {sizes.Repeats} repeats; see {Path.GetFileName(gridPath)})");
         var summary = ReportApi.Write(new ReportOptions(gridPath, root, reportDir, overlays, title));
         phases.Add((DemoPhase.Report, Lap(clock)));
         return new DemoResult(root, reportDir, gridPath, summary, phases, trained, reusedRuns, failed);
