@@ -44,13 +44,13 @@ public static class PredictJob
         void Flush()
         {
             if (batch.Count == 0) return;
-            var preds = predictor.Predict(batch.Select(b => b.Image).ToArray());
+            var probs = predictor.SquareProbabilities(batch.Select(b => b.Image).ToArray());
             for (var k = 0; k < batch.Count; k++)
             {
                 var (i, img) = batch[k];
                 try
                 {
-                    var f = PredictionWriter.Write(outDir, images[i], img, preds[k], options, model.Source);
+                    var f = PredictionWriter.Write(outDir, images[i], img, predictor.ToOriginal(probs[k], img), options, model.Source);
                     rows[i] = new PredictRow(images[i].Display, images[i].OutputName, PredictRow.Ok, "", img.Width, img.Height, f);
                 }
                 catch (IOException e)

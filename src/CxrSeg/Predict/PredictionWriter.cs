@@ -52,10 +52,47 @@ public static class PredictionWriter
         return palette[index % palette.Length];
     }
 
-    /// <summary>Renders the overlay of a prediction over its grey image (the caller disposes the bitmap).</summary>
-    public static SKBitmap RenderOverlay(GreyImage image, ImagePrediction p, OverlayStyle? style = null) =>
-        OverlayRenderer.Render(image.Pixels, image.Width, image.Height, p.Masks, p.ClassNames,
-            p.ClassNames.Select(ColourOf).ToArray(), style ?? OverlayStyle.Default);
+    /// <summary>Overlays of images smaller than this (longest side) are enlarged so that the legend stays small and readable.</summary>
+    public const int MinOverlaySide = 768;
+
+    /// <summary>
+    /// Renders the overlay of a prediction over its grey image (the caller disposes the bitmap). Classes covering
+    /// fewer than <paramref name="minPixels"/> pixels are left out (specks below the findings' presence threshold);
+    /// images whose longest side is under <see cref="MinOverlaySide"/> are enlarged by an integer factor (grey
+    /// bilinear, masks nearest-neighbour).
+    /// </summary>
+    public static SKBitmap RenderOverlay(GreyImage image, ImagePrediction p, long minPixels = 1, OverlayStyle? style = null)
+    {
+        var keep = Enumerable.Range(0, p.ClassNames.Count).Where(c => p.Masks[c].Count(v => v != 0) >= Math.Max(1, minPixels)).ToArray();
+        var k = Math.Max(1, (int)Math.Ceiling(MinOverlaySide / (double)Math.Max(image.Width, image.Height)));
+        var (w, h) = (image.Width * k, image.Height * k);
+        var grey = k == 1 ? image.Pixels : EnlargeGrey(image, w, h);
+        var masks = keep.Select(c => k == 1 ? p.Masks[c] : EnlargeMask(p.Masks[c], image.Width, image.Height, k)).ToArray();
+        return OverlayRenderer.Render(grey, w, h, masks, keep.Select(c => p.ClassNames[c]).ToArray(),
+            keep.Select(c => ColourOf(p.ClassNames[c], c)).ToArray(), style ?? OverlayStyle.Default);
+    }
+
+    private static byte[] EnlargeGrey(GreyImage image, int w, int h)
+    {
+        // GreyInto writes into a square; use a square of the larger side and copy the w×h corner out
+        var side = Math.Max(w, h);
+        var sq = ImageResize.GreyInto(image, side, 0, 0, w, h);
+        var dst = new byte[w * h];
+        for (var y = 0; y < h; y++) Array.Copy(sq, y * side, dst, y * w, w);
+        return dst;
+    }
+
+    private static byte[] EnlargeMask(byte[] m, int w, int h, int k)
+    {
+        var (W, H) = (w * k, h * k);
+        var dst = new byte[W * H];
+        for (var y = 0; y < H; y++)
+        {
+            var src = y / k * w;
+            for (var x = 0; x < W; x++) dst[y * W + x] = m[src + x / k];
+        }
+        return dst;
+    }
 
     /// <summary>Writes an RGBA bitmap as PNG atomically.</summary>
     public static void WritePng(string path, SKBitmap bitmap)
@@ -79,7 +116,7 @@ public static class PredictionWriter
         }
         if (options.Overlays)
         {
-            using var bmp = RenderOverlay(image, p);
+            using var bmp = RenderOverlay(image, p, findings.PresenceMinPixels);
             WritePng(Path.Combine(dir, OverlayFile), bmp);
         }
         AtomicFile.WriteAllText(Path.Combine(dir, FindingsFile), FindingsJson(input, p, findings, options, modelSource).ToJsonString(Indented));

@@ -55,18 +55,35 @@ public sealed class Predictor
     }
 
     /// <summary>Segments a batch of images (any sizes); one result per image, masks at the original resolution.</summary>
-    public IReadOnlyList<ImagePrediction> Predict(IReadOnlyList<GreyImage> images)
+    public IReadOnlyList<ImagePrediction> Predict(IReadOnlyList<GreyImage> images) =>
+        SquareProbabilities(images).Select((p, j) => ToOriginal(p, images[j])).ToArray();
+
+    /// <summary>
+    /// Runs the network over the images in batches of <see cref="PredictOptions.BatchSize"/> and returns, per image,
+    /// the probabilities of every model class in the letterboxed square (C×S×S floats, small). Map them back one
+    /// image at a time with <see cref="ToOriginal"/>, so that only one full-resolution image's masks are in memory.
+    /// </summary>
+    public IReadOnlyList<float[]> SquareProbabilities(IReadOnlyList<GreyImage> images)
     {
-        var results = new List<ImagePrediction>(images.Count);
+        var results = new List<float[]>(images.Count);
         for (var start = 0; start < images.Count; start += Options.BatchSize)
         {
             var chunk = images.Skip(start).Take(Options.BatchSize).ToArray();
             using var scope = NewDisposeScope();
             var boxes = chunk.Select(im => new Letterbox(im.Width, im.Height, _model.InputSize)).ToArray();
             using var probs = Probabilities(Input(chunk, boxes));
-            for (var j = 0; j < chunk.Length; j++) results.Add(ToOriginal(probs[j], boxes[j]));
+            for (var j = 0; j < chunk.Length; j++) results.Add(probs[j].contiguous().data<float>().ToArray());
         }
         return results;
+    }
+
+    /// <summary>Crops the image's part of the square probabilities (C×S×S), resizes it bilinearly to the original size and thresholds the kept classes.</summary>
+    public ImagePrediction ToOriginal(float[] squareProbabilities, GreyImage image)
+    {
+        var s = _model.InputSize;
+        using var scope = NewDisposeScope();
+        using var probs = tensor(squareProbabilities, new long[] { _model.ClassNames.Count, s, s });
+        return ToOriginal(probs, new Letterbox(image.Width, image.Height, s));
     }
 
     /// <summary>

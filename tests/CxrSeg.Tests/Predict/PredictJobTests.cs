@@ -47,7 +47,10 @@ public sealed class PredictJobTests
             var mask = SkiaImageDecoder.Decode(Path.Combine(dir, "mask_right-lung.png"));
             Assert.Equal((w, h), (mask.Width, mask.Height));
             var overlay = SkiaImageDecoder.ReadHeader(Path.Combine(dir, PredictionWriter.OverlayFile));
-            Assert.Equal((w, h), (overlay.Width, overlay.Height));
+            // small images get an enlarged overlay (integer factor) so that the legend stays readable
+            var k = overlay.Width / w;
+            Assert.Equal((w * k, h * k), (overlay.Width, overlay.Height));
+            Assert.True(Math.Max(overlay.Width, overlay.Height) >= PredictionWriter.MinOverlaySide);
             var json = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, PredictionWriter.FindingsFile)))!;
             var px = (long)json["classes"]![0]!["pixels"]!;
             Assert.Equal(mask.Pixels.Count(v => v == 255), px);
