@@ -15,22 +15,22 @@ public static class CliApp
         {
             c.SetApplicationName("cxrseg");
             c.PropagateExceptions();
-            c.AddCommand<BenchCommand>("bench").WithDescription("Run the benchmark suites (gemm, train-step, epoch, prepare, loader, predict, memory).");
-            c.AddCommand<ModelsCommand>("models").WithDescription("List every encoder × architecture pairing with its parameter count.");
-            c.AddCommand<WeightsCommand>("weights").WithDescription("List the torchvision ImageNet weight file each encoder needs and where it is published.");
-            c.AddCommand<ExportCommand>("export").WithDescription("Export a run's trained network with smp key names (.pth or .safetensors).");
-            c.AddCommand<TrainCommand>("train").WithDescription("Train a classifier, autoencoder or segmentation network into a run folder (resumable).");
-            c.AddCommand<DoctorCommand>("doctor").WithDescription("Check TorchSharp, libtorch, GDCM and the machine; measure the matmul rate.");
+            c.AddCommand<DemoCommand>("demo").WithDescription("Run the demo: phantoms, preparation, none vs 1-step vs 2-step pretraining with repeats, Table 3 and report.html (about 11 min on 2 cores).");
             c.AddCommand<SynthCommand>("synth").WithDescription("Write synthetic CheXpert-, SIIM- and CCXS-like datasets (phantoms) in their real layouts.");
+            c.AddCommand<StatsCommand>("stats").WithDescription("Label, class and box counts of a dataset in its original layout.");
+            c.AddCommand<InspectCommand>("inspect").WithDescription("Describe a DICOM, PNG or JPEG: size, bits, photometric, transfer syntax, display steps, value statistics.");
+            c.AddCommand<ConvertCommand>("convert").WithDescription("Write a DICOM/PNG/JPEG as grey PNG (display image, or stored values with --raw).");
+            c.AddCommand<PrepareCommand>("prepare").WithDescription("Decode a dataset (ccxs, chexpert, siim) into the fast training cache, with splits.");
+            c.AddCommand<TrainCommand>("train").WithDescription("Train a classifier, autoencoder or segmentation network into a run folder (resumable).");
             c.AddCommand<RunCommand>("run").WithDescription("Run one stage plan end to end, reusing finished stages.");
             c.AddBranch("grid", g => { g.SetDescription("Run, watch or distribute a grid of plans."); g.AddCommand<GridRunCommand>("run").WithDescription("Run a shard of a grid (skips finished runs; safe to run many at once)."); g.AddCommand<GridStatusCommand>("status").WithDescription("Done / running / failed / pending per plan."); g.AddCommand<GridSlurmCommand>("slurm").WithDescription("Write an sbatch array script, one shard per GPU task."); });
             c.AddCommand<ReportCommand>("report").WithDescription("Table 3, per-class IoU, charts, report.md/report.html and CSV/JSON from finished runs.");
-            c.AddCommand<PrepareCommand>("prepare").WithDescription("Decode a dataset (ccxs, chexpert, siim) into the fast training cache, with splits.");
-            c.AddCommand<InspectCommand>("inspect").WithDescription("Describe a DICOM, PNG or JPEG: size, bits, photometric, transfer syntax, display steps, value statistics.");
-            c.AddCommand<ConvertCommand>("convert").WithDescription("Write a DICOM/PNG/JPEG as grey PNG (display image, or stored values with --raw).");
             c.AddCommand<PredictCommand>("predict").WithDescription("Segment DICOM/PNG/JPEG chest X-rays with a trained run: masks, overlays, findings JSON, summary.csv.");
-            c.AddCommand<DemoCommand>("demo").WithDescription("Run the demo: phantoms, preparation, none vs 1-step vs 2-step pretraining with repeats, Table 3 and report.html (about 11 min on 2 cores).");
-            c.AddCommand<StatsCommand>("stats").WithDescription("Label, class and box counts of a dataset in its original layout.");
+            c.AddCommand<ExportCommand>("export").WithDescription("Export a run's trained network with smp key names (.pth or .safetensors).");
+            c.AddCommand<ModelsCommand>("models").WithDescription("List every encoder × architecture pairing with its parameter count.");
+            c.AddCommand<WeightsCommand>("weights").WithDescription("List the torchvision ImageNet weight file each encoder needs and where it is published.");
+            c.AddCommand<BenchCommand>("bench").WithDescription("Run the benchmark suites (gemm, train-step, epoch, prepare, loader, predict, memory).");
+            c.AddCommand<DoctorCommand>("doctor").WithDescription("Check TorchSharp, libtorch, GDCM and the machine; measure the matmul rate.");
         });
         try
         {
