@@ -10,7 +10,7 @@ public static class BenchRunner
     public static IReadOnlyList<IBenchSuite> AllSuites { get; } = BuildSuites();
 
     private static List<IBenchSuite> BuildSuites() =>
-        [new GemmSuite(), new TrainStepSuite(), new EpochSuite(), new PrepareSuite(), new LoaderSuite(), new PredictSuite(), new MemorySuite()];
+        [new GemmSuite(), new TrainStepSuite(), new EpochSuite(), new PrepareSuite(), new LoaderSuite(), new PredictSuite(), new MemorySuite(), new PhantomsSuite()];
 
     /// <summary>Finds suites by name; unknown names fail with the list of valid ones.</summary>
     public static IReadOnlyList<IBenchSuite> Select(IReadOnlyList<string> names)
