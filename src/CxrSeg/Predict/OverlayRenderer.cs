@@ -19,36 +19,47 @@ public static class OverlayRenderer
     {
         if (grey.Length != width * height) throw new ArgumentException($"grey image holds {grey.Length} bytes, expected {width}×{height}");
         if (masks.Count != names.Count || names.Count != colours.Count) throw new ArgumentException("masks, names and colours must have the same count");
-        var rgb = new float[width * height * 3];
-        for (var i = 0; i < grey.Length; i++) rgb[3 * i] = rgb[3 * i + 1] = rgb[3 * i + 2] = grey[i];
+        // RGBA bytes, blended with integer weights (alpha in 1/256 steps): one pass per class present.
+        var rgba = new byte[width * height * 4];
+        for (var i = 0; i < grey.Length; i++)
+        {
+            var g = grey[i];
+            rgba[4 * i] = g;
+            rgba[4 * i + 1] = g;
+            rgba[4 * i + 2] = g;
+            rgba[4 * i + 3] = 255;
+        }
 
         var thickness = Math.Max(1, (int)Math.Round(Math.Max(width, height) / 400.0));
+        var fill = (int)Math.Round(Math.Clamp(style.FillAlpha, 0, 1) * 256);
         var present = new List<int>();
         for (var c = 0; c < masks.Count; c++)
         {
             var m = masks[c];
             if (m.Length != grey.Length) throw new ArgumentException($"mask '{names[c]}' has the wrong size");
-            if (!m.Any(v => v != 0)) continue;
+            if (m.AsSpan().IndexOfAnyExcept((byte)0) < 0) continue;
             present.Add(c);
             var col = colours[c];
             if (style.OutlineClasses.Contains(names[c]))
             {
                 var edge = Outline(m, width, height, thickness);
                 for (var i = 0; i < edge.Length; i++)
-                    if (edge[i]) Blend(rgb, i, col, 1.0);
+                    if (edge[i]) Blend(rgba, i, col, 256);
             }
             else
             {
                 for (var i = 0; i < m.Length; i++)
-                    if (m[i] != 0) Blend(rgb, i, col, style.FillAlpha);
+                    if (m[i] != 0) Blend(rgba, i, col, fill);
             }
         }
 
-        var bmp = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        var px = new SKColor[width * height];
-        for (var i = 0; i < px.Length; i++)
-            px[i] = new SKColor(ToByte(rgb[3 * i]), ToByte(rgb[3 * i + 1]), ToByte(rgb[3 * i + 2]));
-        bmp.Pixels = px;
+        var bmp = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var rowBytes = width * 4;
+        var dst = bmp.GetPixels();
+        if (bmp.RowBytes == rowBytes) System.Runtime.InteropServices.Marshal.Copy(rgba, 0, dst, rgba.Length);
+        else
+            for (var y = 0; y < height; y++)
+                System.Runtime.InteropServices.Marshal.Copy(rgba, y * rowBytes, dst + y * bmp.RowBytes, rowBytes);
         if (style.Legend && present.Count > 0) DrawLegend(bmp, present.Select(c => (names[c], colours[c])).ToList());
         return bmp;
     }
@@ -82,14 +93,13 @@ public static class OverlayRenderer
         return thick;
     }
 
-    private static void Blend(float[] rgb, int i, SKColor c, double a)
+    private static void Blend(byte[] rgba, int i, SKColor c, int alpha256)
     {
-        rgb[3 * i] = (float)(rgb[3 * i] * (1 - a) + c.Red * a);
-        rgb[3 * i + 1] = (float)(rgb[3 * i + 1] * (1 - a) + c.Green * a);
-        rgb[3 * i + 2] = (float)(rgb[3 * i + 2] * (1 - a) + c.Blue * a);
+        var keep = 256 - alpha256;
+        rgba[4 * i] = (byte)((rgba[4 * i] * keep + c.Red * alpha256) >> 8);
+        rgba[4 * i + 1] = (byte)((rgba[4 * i + 1] * keep + c.Green * alpha256) >> 8);
+        rgba[4 * i + 2] = (byte)((rgba[4 * i + 2] * keep + c.Blue * alpha256) >> 8);
     }
-
-    private static byte ToByte(float v) => (byte)Math.Clamp((int)MathF.Round(v), 0, 255);
 
     private static void DrawLegend(SKBitmap bmp, List<(string Name, SKColor Colour)> entries)
     {
