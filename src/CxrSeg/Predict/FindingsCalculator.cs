@@ -24,7 +24,7 @@ public static class FindingsCalculator
 
         var areas = classNames.Select((n, c) =>
         {
-            long px = Count(masks[c]);
+            long px = MaskPixels.Count(masks[c]);
             return new ClassArea(n, px, 100.0 * px / total);
         }).ToArray();
 
@@ -60,7 +60,7 @@ public static class FindingsCalculator
         }
         double? totalOpacity = lungsTotal == 0 || (ggo is null && cons is null) ? null : 100.0 * opacityTotal / lungsTotal;
 
-        bool? Present(string name) => Mask(name) is { } m ? Count(m) >= minPixels : null;
+        bool? Present(string name) => Mask(name) is { } m ? MaskPixels.Count(m) >= minPixels : null;
         var devices = DeviceNames.Where(d => Present(d) == true).ToArray();
         return new Findings(areas, burden, totalOpacity, Present(CcxsClasses.All[6].Name), Present(CcxsClasses.All[7].Name),
             devices, minPixels);
@@ -71,12 +71,5 @@ public static class FindingsCalculator
         for (var i = 0; i < names.Count; i++)
             if (string.Equals(names[i], name, StringComparison.OrdinalIgnoreCase)) return i;
         return -1;
-    }
-
-    private static long Count(byte[] m)
-    {
-        long n = 0;
-        foreach (var b in m) if (b != 0) n++;
-        return n;
     }
 }

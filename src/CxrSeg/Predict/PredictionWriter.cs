@@ -63,7 +63,7 @@ public static class PredictionWriter
     /// </summary>
     public static SKBitmap RenderOverlay(GreyImage image, ImagePrediction p, long minPixels = 1, OverlayStyle? style = null)
     {
-        var keep = Enumerable.Range(0, p.ClassNames.Count).Where(c => p.Masks[c].Count(v => v != 0) >= Math.Max(1, minPixels)).ToArray();
+        var keep = Enumerable.Range(0, p.ClassNames.Count).Where(c => MaskPixels.Count(p.Masks[c]) >= Math.Max(1, minPixels)).ToArray();
         var k = Math.Max(1, (int)Math.Ceiling(MinOverlaySide / (double)Math.Max(image.Width, image.Height)));
         var (w, h) = (image.Width * k, image.Height * k);
         var grey = k == 1 ? image.Pixels : EnlargeGrey(image, w, h);
