@@ -9,7 +9,7 @@ namespace CxrSeg.Predict;
 /// Segments grey radiographs with a <see cref="TrainedModel"/>: each image is letterboxed into the model's
 /// square input (aspect kept, black padding, as at prepare time), normalised as in training and run in
 /// batches; the sigmoid probabilities of the image's part of the square are resized bilinearly back to the
-/// original width × height and thresholded. With TTA the probabilities are averaged with those of the
+/// original width × height and thresholded (<see cref="MaskUpsampler"/>). With TTA the probabilities are averaged with those of the
 /// horizontally flipped image, flipped back and with the Right/Left Lung channels swapped back.
 /// </summary>
 public sealed class Predictor
@@ -77,13 +77,15 @@ public sealed class Predictor
         return results;
     }
 
-    /// <summary>Crops the image's part of the square probabilities (C×S×S), resizes it bilinearly to the original size and thresholds the kept classes.</summary>
+    /// <summary>
+    /// Crops the image's part of the square probabilities (C×S×S), resizes it bilinearly to the original size and
+    /// thresholds the kept classes (<see cref="MaskUpsampler"/>: managed code, safe to call from any thread).
+    /// </summary>
     public ImagePrediction ToOriginal(float[] squareProbabilities, GreyImage image)
     {
-        var s = _model.InputSize;
-        using var scope = NewDisposeScope();
-        using var probs = tensor(squareProbabilities, new long[] { _model.ClassNames.Count, s, s });
-        return ToOriginal(probs, new Letterbox(image.Width, image.Height, s));
+        var box = new Letterbox(image.Width, image.Height, _model.InputSize);
+        var masks = MaskUpsampler.Upsample(squareProbabilities, _model.ClassNames.Count, _keep, box, (float)Options.Threshold);
+        return new ImagePrediction(box.SourceWidth, box.SourceHeight, ClassNames, masks);
     }
 
     /// <summary>
@@ -135,23 +137,5 @@ public sealed class Predictor
         foreach (var (a, b) in _lungPairs) (order[a], order[b]) = (order[b], order[a]);
         using var idx = tensor(order.Select(i => (long)i).ToArray(), device: p.device);
         return p.index_select(1, idx);
-    }
-
-    /// <summary>Crops the image's part of the square [C, S, S], resizes it bilinearly to the original size and thresholds the kept classes.</summary>
-    private ImagePrediction ToOriginal(Tensor probs, Letterbox box)
-    {
-        using var scope = NewDisposeScope();
-        var masks = new byte[_keep.Length][];
-        for (var k = 0; k < _keep.Length; k++)
-        {
-            var content = probs[_keep[k]]
-                .narrow(0, box.OffsetY, box.ContentHeight)
-                .narrow(1, box.OffsetX, box.ContentWidth)
-                .reshape(1, 1, box.ContentHeight, box.ContentWidth);
-            var up = nn.functional.interpolate(content, [box.SourceHeight, box.SourceWidth], mode: InterpolationMode.Bilinear, align_corners: false);
-            var bin = up.ge(Options.Threshold).to(ScalarType.Byte).contiguous();
-            masks[k] = bin.data<byte>().ToArray();
-        }
-        return new ImagePrediction(box.SourceWidth, box.SourceHeight, ClassNames, masks);
     }
 }

@@ -60,4 +60,21 @@ public sealed class ImageDecodingTests
         // SkiaSharp can decode what we wrote (valid PNG, CRCs right).
         Assert.Equal((3, 2), (SkiaImageDecoder.Decode(t.File("x.png")).Width, SkiaImageDecoder.Decode(t.File("x.png")).Height));
     }
+
+    [Fact]
+    public void Grey_files_decode_straight_to_grey_with_the_same_values_as_the_colour_path()
+    {
+        using var t = new TempDir();
+        ImageFixtures.Grey(t.File("g8.png"), 40, 30, (x, y) => (byte)(x * 6 + y));
+        ImageFixtures.Grey(t.File("g.jpg"), 40, 30, (x, y) => (byte)(x * 6 + y), SKEncodedImageFormat.Jpeg);
+        PngWriter.WriteGrey16(t.File("g16.png"), 40, 30, Enumerable.Range(0, 1200).Select(i => (ushort)(i * 53 % 65536)).ToArray());
+        foreach (var name in new[] { "g8.png", "g.jpg", "g16.png" })
+        {
+            var path = t.File(name);
+            Assert.Equal("Gray8", SkiaImageDecoder.ReadHeader(path).ColorType);
+            var rgba = SkiaImageDecoder.DecodeRgba(path, out var w, out var h);
+            var viaColour = Enumerable.Range(0, w * h).Select(i => GreyConversion.Luma(rgba[4 * i], rgba[4 * i + 1], rgba[4 * i + 2])).ToArray();
+            Assert.Equal(viaColour, SkiaImageDecoder.Decode(path).Pixels);
+        }
+    }
 }
