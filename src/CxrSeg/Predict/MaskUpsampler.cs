@@ -23,8 +23,10 @@ public static class MaskUpsampler
     /// Thresholded masks at the source resolution of <paramref name="box"/> for the channels <paramref name="keep"/>
     /// of <paramref name="probabilities"/> (channels × size × size floats, size = <see cref="Letterbox.Size"/>):
     /// one SourceWidth × SourceHeight plane of 0/1 bytes per kept channel (1 where the value is ≥ the threshold).
+    /// The planes come from <paramref name="allocate"/> when given (it must return zeroed arrays of the asked length).
     /// </summary>
-    public static byte[][] Upsample(ReadOnlySpan<float> probabilities, int channels, IReadOnlyList<int> keep, Letterbox box, float threshold)
+    public static byte[][] Upsample(ReadOnlySpan<float> probabilities, int channels, IReadOnlyList<int> keep, Letterbox box, float threshold,
+        Func<int, byte[]>? allocate = null)
     {
         var s = box.Size;
         if (probabilities.Length != channels * s * s)
@@ -41,16 +43,18 @@ public static class MaskUpsampler
             var c = keep[k];
             if (c < 0 || c >= channels) throw new ArgumentOutOfRangeException(nameof(keep), $"channel {c} is not in 0..{channels - 1}");
             var plane = probabilities.Slice(c * s * s, s * s);
-            result[k] = UpsampleChannel(plane, box, xs, ys, threshold, rowA, rowB, rowMin, rowMax);
+            var mask = allocate?.Invoke(box.SourceWidth * box.SourceHeight) ?? new byte[box.SourceWidth * box.SourceHeight];
+            if (mask.Length != box.SourceWidth * box.SourceHeight) throw new ArgumentException("allocate returned an array of the wrong length");
+            UpsampleChannel(plane, box, xs, ys, threshold, rowA, rowB, rowMin, rowMax, mask);
+            result[k] = mask;
         }
         return result;
     }
 
-    private static byte[] UpsampleChannel(ReadOnlySpan<float> plane, Letterbox box, Axis xs, Axis ys, float t,
-        float[] rowA, float[] rowB, float[] rowMin, float[] rowMax)
+    private static void UpsampleChannel(ReadOnlySpan<float> plane, Letterbox box, Axis xs, Axis ys, float t,
+        float[] rowA, float[] rowB, float[] rowMin, float[] rowMax, byte[] mask)
     {
         var (w, h) = (box.SourceWidth, box.SourceHeight);
-        var mask = new byte[w * h];
         bool any = false, all = true;
         for (var r = 0; r < box.ContentHeight; r++)
         {
@@ -65,11 +69,11 @@ public static class MaskUpsampler
             any |= hi >= t;
             all &= lo >= t;
         }
-        if (!any) return mask;
+        if (!any) return;
         if (all)
         {
             mask.AsSpan().Fill(1);
-            return mask;
+            return;
         }
 
         // rowA holds source row aRow interpolated along x, rowB source row bRow (-1: not computed)
@@ -100,7 +104,6 @@ public static class MaskUpsampler
             }
             AlongY(rowA, rowB, ys.W0[y], ys.W1[y], t, dst);
         }
-        return mask;
     }
 
     private static ReadOnlySpan<float> Row(ReadOnlySpan<float> plane, Letterbox box, int contentRow) =>

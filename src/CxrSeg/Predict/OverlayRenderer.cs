@@ -11,24 +11,34 @@ public static class OverlayRenderer
 {
     /// <summary>Renders the overlay into a new RGBA bitmap (the caller disposes it).</summary>
     /// <param name="grey">width×height bytes, bright = dense.</param>
+    /// <param name="width">Width in pixels.</param>
+    /// <param name="height">Height in pixels.</param>
     /// <param name="masks">One width×height 0/1 mask per class.</param>
     /// <param name="names">Class names, one per mask.</param>
     /// <param name="colours">Class colours, one per mask.</param>
+    /// <param name="style">Fill opacity, outlined classes and legend.</param>
+    /// <param name="scratch">Where the outline planes come from (reused between images by a job), when given.</param>
     public static SKBitmap Render(byte[] grey, int width, int height, IReadOnlyList<byte[]> masks,
-        IReadOnlyList<string> names, IReadOnlyList<SKColor> colours, OverlayStyle style)
+        IReadOnlyList<string> names, IReadOnlyList<SKColor> colours, OverlayStyle style, BufferPool<byte>? scratch = null)
     {
         if (grey.Length != width * height) throw new ArgumentException($"grey image holds {grey.Length} bytes, expected {width}×{height}");
         if (masks.Count != names.Count || names.Count != colours.Count) throw new ArgumentException("masks, names and colours must have the same count");
-        // RGBA bytes, blended with integer weights (alpha in 1/256 steps): one pass per class present.
-        var rgba = new byte[width * height * 4];
-        for (var i = 0; i < grey.Length; i++)
+        foreach (var (m, c) in masks.Select((m, c) => (m, c)))
+            if (m.Length != grey.Length) throw new ArgumentException($"mask '{names[c]}' has the wrong size");
+        var bmp = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        if (bmp.RowBytes != width * 4)
         {
-            var g = grey[i];
-            rgba[4 * i] = g;
-            rgba[4 * i + 1] = g;
-            rgba[4 * i + 2] = g;
-            rgba[4 * i + 3] = 255;
+            bmp.Dispose();
+            throw new InvalidOperationException($"SkiaSharp gave a {width}-pixel RGBA row {bmp.RowBytes} bytes instead of {width * 4}");
         }
+        // RGBA8888 pixels as little-endian uints (R lowest), written straight into the bitmap and blended with integer
+        // weights (alpha in 1/256 steps) through per-channel tables; runs outside a mask are skipped with vectorised searches.
+        Span<uint> px;
+        unsafe
+        {
+            px = new Span<uint>((void*)bmp.GetPixels(), width * height);
+        }
+        for (var i = 0; i < grey.Length; i++) px[i] = 0xFF000000u | grey[i] * 0x010101u;
 
         var thickness = Math.Max(1, (int)Math.Round(Math.Max(width, height) / 400.0));
         var fill = (int)Math.Round(Math.Clamp(style.FillAlpha, 0, 1) * 256);
@@ -36,69 +46,115 @@ public static class OverlayRenderer
         for (var c = 0; c < masks.Count; c++)
         {
             var m = masks[c];
-            if (m.Length != grey.Length) throw new ArgumentException($"mask '{names[c]}' has the wrong size");
             if (m.AsSpan().IndexOfAnyExcept((byte)0) < 0) continue;
             present.Add(c);
             var col = colours[c];
             if (style.OutlineClasses.Contains(names[c]))
             {
-                var edge = Outline(m, width, height, thickness);
-                for (var i = 0; i < edge.Length; i++)
-                    if (edge[i]) Blend(rgba, i, col, 256);
+                var opaque = 0xFF000000u | (uint)col.Blue << 16 | (uint)col.Green << 8 | col.Red;
+                var outline = Outline(m, width, height, thickness, scratch);
+                foreach (var (from, to) in Runs(outline)) px[from..to].Fill(opaque);
+                scratch?.Return(outline);
             }
             else
             {
-                for (var i = 0; i < m.Length; i++)
-                    if (m[i] != 0) Blend(rgba, i, col, fill);
+                var (r, g, b) = (Table(col.Red, fill), Table(col.Green, fill), Table(col.Blue, fill));
+                foreach (var (from, to) in Runs(m))
+                    for (var i = from; i < to; i++)
+                    {
+                        var v = px[i];
+                        px[i] = 0xFF000000u | (uint)b[v >> 16 & 0xFF] << 16 | (uint)g[v >> 8 & 0xFF] << 8 | r[v & 0xFF];
+                    }
             }
         }
-
-        var bmp = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        var rowBytes = width * 4;
-        var dst = bmp.GetPixels();
-        if (bmp.RowBytes == rowBytes) System.Runtime.InteropServices.Marshal.Copy(rgba, 0, dst, rgba.Length);
-        else
-            for (var y = 0; y < height; y++)
-                System.Runtime.InteropServices.Marshal.Copy(rgba, y * rowBytes, dst + y * bmp.RowBytes, rowBytes);
         if (style.Legend && present.Count > 0) DrawLegend(bmp, present.Select(c => (names[c], colours[c])).ToList());
         return bmp;
     }
 
-    /// <summary>Boundary pixels of a mask (in the mask, with a 4-neighbour outside), dilated to <paramref name="thickness"/>.</summary>
-    public static bool[] Outline(byte[] m, int w, int h, int thickness)
+    /// <summary>
+    /// Boundary pixels of a mask (in the mask, with a 4-neighbour outside or on the image border), dilated by a
+    /// square of side 2·(<paramref name="thickness"/>/2)+1: a width×height plane of 0/1 bytes (from
+    /// <paramref name="scratch"/> when given; give it back there when done).
+    /// </summary>
+    public static byte[] Outline(byte[] m, int w, int h, int thickness, BufferPool<byte>? scratch = null)
     {
-        var edge = new bool[m.Length];
+        byte[] New() => scratch?.Rent(m.Length) ?? new byte[m.Length];
+        var edge = New();
         for (var y = 0; y < h; y++)
-            for (var x = 0; x < w; x++)
+        {
+            var row = m.AsSpan(y * w, w);
+            var x = row.IndexOfAnyExcept((byte)0);
+            for (; x >= 0 && x < w; x++)
             {
                 var i = y * w + x;
-                if (m[i] == 0) continue;
+                if (m[i] == 0)
+                {
+                    var next = row[x..].IndexOfAnyExcept((byte)0);
+                    if (next < 0) break;
+                    x += next - 1;
+                    continue;
+                }
                 if (x == 0 || y == 0 || x == w - 1 || y == h - 1 || m[i - 1] == 0 || m[i + 1] == 0 || m[i - w] == 0 || m[i + w] == 0)
-                    edge[i] = true;
+                    edge[i] = 1;
             }
-        if (thickness <= 1) return edge;
+        }
         var r = thickness / 2;
-        var thick = new bool[m.Length];
+        if (r == 0) return edge;
+        // a square dilation is a dilation along x followed by one along y
+        var wide = New();
+        foreach (var (from, to) in Runs(edge, w))
+        {
+            var y = from / w;
+            var (lo, hi) = (Math.Max(y * w, from - r), Math.Min(y * w + w, to + r));
+            wide.AsSpan(lo, hi - lo).Fill(1);
+        }
+        scratch?.Return(edge);
+        var thick = New();
         for (var y = 0; y < h; y++)
-            for (var x = 0; x < w; x++)
+        {
+            var dst = thick.AsSpan(y * w, w);
+            for (var yy = Math.Max(0, y - r); yy <= Math.Min(h - 1, y + r); yy++)
             {
-                if (!edge[y * w + x]) continue;
-                for (var dy = -r; dy <= r; dy++)
-                    for (var dx = -r; dx <= r; dx++)
-                    {
-                        int xx = x + dx, yy = y + dy;
-                        if (xx >= 0 && yy >= 0 && xx < w && yy < h) thick[yy * w + xx] = true;
-                    }
+                var src = wide.AsSpan(yy * w, w);
+                if (src.IndexOfAnyExcept((byte)0) >= 0) OrInto(dst, src);
             }
+        }
+        scratch?.Return(wide);
         return thick;
     }
 
-    private static void Blend(byte[] rgba, int i, SKColor c, int alpha256)
+    private static void OrInto(Span<byte> dst, ReadOnlySpan<byte> src)
     {
-        var keep = 256 - alpha256;
-        rgba[4 * i] = (byte)((rgba[4 * i] * keep + c.Red * alpha256) >> 8);
-        rgba[4 * i + 1] = (byte)((rgba[4 * i + 1] * keep + c.Green * alpha256) >> 8);
-        rgba[4 * i + 2] = (byte)((rgba[4 * i + 2] * keep + c.Blue * alpha256) >> 8);
+        var x = 0;
+        var n = System.Numerics.Vector<byte>.Count;
+        for (; x + n <= dst.Length; x += n)
+            (new System.Numerics.Vector<byte>(dst.Slice(x, n)) | new System.Numerics.Vector<byte>(src.Slice(x, n))).CopyTo(dst.Slice(x, n));
+        for (; x < dst.Length; x++) dst[x] |= src[x];
+    }
+
+    /// <summary>Every maximal run [From, To) of non-zero bytes (split at row ends when <paramref name="rowLength"/> is given).</summary>
+    private static IEnumerable<(int From, int To)> Runs(byte[] plane, int rowLength = 0)
+    {
+        var i = 0;
+        while (i < plane.Length)
+        {
+            var start = plane.AsSpan(i).IndexOfAnyExcept((byte)0);
+            if (start < 0) yield break;
+            i += start;
+            var limit = rowLength > 0 ? Math.Min(plane.Length, (i / rowLength + 1) * rowLength) : plane.Length;
+            var len = plane.AsSpan(i, limit - i).IndexOf((byte)0);
+            var end = len < 0 ? limit : i + len;
+            yield return (i, end);
+            i = end;
+        }
+    }
+
+    /// <summary>out[v] = (v·(256 − alpha) + colour·alpha) / 256 for every channel value v.</summary>
+    private static byte[] Table(byte colour, int alpha256)
+    {
+        var t = new byte[256];
+        for (var v = 0; v < 256; v++) t[v] = (byte)((v * (256 - alpha256) + colour * alpha256) >> 8);
+        return t;
     }
 
     private static void DrawLegend(SKBitmap bmp, List<(string Name, SKColor Colour)> entries)

@@ -41,8 +41,10 @@ public static class PredictBenchmark
                 var o = new PredictOptions { BatchSize = batch, Overwrite = true, Device = options.Device };
                 var outDir = Path.Combine(scratch, $"predict-bench-out-{batch}");
                 var sw = Stopwatch.StartNew();
-                PredictJob.Run(model, images, outDir, o);
-                return sw.Elapsed.TotalSeconds / options.Images;
+                var r = PredictJob.Run(model, images, outDir, o);
+                var seconds = sw.Elapsed.TotalSeconds;
+                log($"batch {batch}: {seconds / options.Images:0.0000} s/image; {r.Timings}");
+                return seconds / options.Images;
             }
 
             double Forward(int batch)
@@ -53,13 +55,16 @@ public static class PredictBenchmark
                 var sw = Stopwatch.StartNew();
                 for (var k = 0; k < steps; k++)
                 {
-                    using var y = model.Network.forward(x);
-                    if (model.Device.type != TorchSharp.DeviceType.CPU) y.cpu().Dispose();
+                    // the scope frees the network's intermediate tensors at once, as the predictor's does
+                    using var scope = NewDisposeScope();
+                    var y = model.Network.forward(x);
+                    if (model.Device.type != TorchSharp.DeviceType.CPU) y.cpu();
                 }
                 return sw.Elapsed.TotalSeconds / (steps * batch);
             }
 
             Forward(1); // warm-up: first-call allocations and kernel selection
+            Forward(options.BatchSize);
             EndToEnd(options.BatchSize);
             double Median(Func<double> f) => BenchContext.Median(Enumerable.Range(0, options.Repeat).Select(_ => f()));
             var fs = Median(() => Forward(1));

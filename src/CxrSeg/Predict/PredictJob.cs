@@ -6,11 +6,15 @@ namespace CxrSeg.Predict;
 
 /// <summary>
 /// The library call behind <c>cxrseg predict</c>: loads the model once, expands the inputs, refuses to
-/// overwrite existing outputs (unless asked), then decodes, predicts (in batches) and writes each image. An
-/// unreadable input is reported (summary.csv row with status "error", and to the observer) and skipped.
+/// overwrite existing outputs (unless asked), then decodes, predicts (in batches) and writes each image — the
+/// writing on a background thread (<see cref="BackgroundQueue"/>) while the next images are decoded and predicted.
+/// An unreadable input is reported (summary.csv row with status "error", and to the observer) and skipped.
 /// </summary>
 public static class PredictJob
 {
+    /// <summary>Images predicted but not yet written that may wait for the writer thread (bounds the memory they hold).</summary>
+    public const int WriteQueueCapacity = 2;
+
     /// <summary>Predicts with the run folder <paramref name="runDir"/> on the inputs (files or folders) into <paramref name="outDir"/>.</summary>
     public static PredictJobResult Run(string runDir, IReadOnlyList<string> inputs, string outDir, PredictOptions options,
         IPredictObserver? observer = null, CancellationToken cancellation = default)
@@ -40,24 +44,54 @@ public static class PredictJob
             rows[i] = new PredictRow(images[i].Display, images[i].OutputName, PredictRow.Skipped, "outputs exist", 0, 0, null);
             observer.OnImage(rows[i]!);
         }
+
+        // Decoding and the forward pass run here; mapping back, findings and writing run on a background thread at low
+        // priority, in input order, so that they fill the gaps libtorch's threads leave. The observer is only called
+        // from that thread from here on. Large arrays are reused between images (BufferPool).
+        var bytes = new BufferPool<byte>();
+        var floats = new BufferPool<float>();
+        using var writer = new BackgroundQueue("cxrseg predict writer", WriteQueueCapacity, lowPriority: true);
         var batch = new List<(int Index, GreyImage Image)>();
+        long decode = 0, forward = 0, waiting = 0, mapBack = 0, write = 0;
+        void Queue(Action item)
+        {
+            var t = Stopwatch.GetTimestamp();
+            writer.Add(item);
+            waiting += Stopwatch.GetTimestamp() - t;
+        }
         void Flush()
         {
             if (batch.Count == 0) return;
-            var probs = predictor.SquareProbabilities(batch.Select(b => b.Image).ToArray());
+            var t0 = Stopwatch.GetTimestamp();
+            var probs = predictor.SquareProbabilities(batch.Select(b => b.Image).ToArray(), n => floats.Rent(n, clear: false));
+            forward += Stopwatch.GetTimestamp() - t0;
             for (var k = 0; k < batch.Count; k++)
             {
                 var (i, img) = batch[k];
-                try
+                var square = probs[k];
+                Queue(() =>
                 {
-                    var f = PredictionWriter.Write(outDir, images[i], img, predictor.ToOriginal(probs[k], img), options, model.Source);
-                    rows[i] = new PredictRow(images[i].Display, images[i].OutputName, PredictRow.Ok, "", img.Width, img.Height, f);
-                }
-                catch (IOException e)
-                {
-                    throw new UserFacingException($"cannot write the outputs of {images[i].Display} into {Path.Combine(outDir, images[i].OutputName)}: {e.Message}", e);
-                }
-                observer.OnImage(rows[i]!);
+                    var t1 = Stopwatch.GetTimestamp();
+                    var p = predictor.ToOriginal(square, img, n => bytes.Rent(n));
+                    floats.Return(square);
+                    var t2 = Stopwatch.GetTimestamp();
+                    mapBack += t2 - t1;
+                    try
+                    {
+                        var f = PredictionWriter.Write(outDir, images[i], img, p, options, model.Source, bytes);
+                        write += Stopwatch.GetTimestamp() - t2;
+                        rows[i] = new PredictRow(images[i].Display, images[i].OutputName, PredictRow.Ok, "", img.Width, img.Height, f);
+                    }
+                    catch (IOException e)
+                    {
+                        throw new UserFacingException($"cannot write the outputs of {images[i].Display} into {Path.Combine(outDir, images[i].OutputName)}: {e.Message}", e);
+                    }
+                    finally
+                    {
+                        foreach (var m in p.Masks) bytes.Return(m);
+                    }
+                    observer.OnImage(rows[i]!);
+                });
             }
             batch.Clear();
         }
@@ -65,23 +99,35 @@ public static class PredictJob
         {
             cancellation.ThrowIfCancellationRequested();
             GreyImage image;
+            var t = Stopwatch.GetTimestamp();
             try
             {
                 image = GreyImageLoader.Load(images[i].Path);
+                decode += Stopwatch.GetTimestamp() - t;
             }
             catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
-                rows[i] = new PredictRow(images[i].Display, images[i].OutputName, PredictRow.Error, Describe(e), 0, 0, null);
-                observer.OnImage(rows[i]!);
+                var row = new PredictRow(images[i].Display, images[i].OutputName, PredictRow.Error, Describe(e), 0, 0, null);
+                Queue(() =>
+                {
+                    rows[i] = row;
+                    observer.OnImage(row);
+                });
                 continue;
             }
             batch.Add((i, image));
             if (batch.Count >= options.BatchSize) Flush();
         }
         Flush();
+        var tc = Stopwatch.GetTimestamp();
+        writer.Complete();
+        waiting += Stopwatch.GetTimestamp() - tc;
+        cancellation.ThrowIfCancellationRequested();
+        static double S(long ticks) => (double)ticks / Stopwatch.Frequency;
+        var timings = new PredictTimings(S(decode), S(forward), S(waiting), S(mapBack), S(write));
         var all = rows.Select(r => r!).ToArray();
         PredictionWriter.WriteSummary(summary, all, predictor.ClassNames);
-        return new PredictJobResult(outDir, summary, all, predictor.ClassNames, sw.Elapsed.TotalSeconds);
+        return new PredictJobResult(outDir, summary, all, predictor.ClassNames, sw.Elapsed.TotalSeconds, timings);
     }
 
     /// <summary>

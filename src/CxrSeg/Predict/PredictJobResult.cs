@@ -6,7 +6,9 @@ namespace CxrSeg.Predict;
 /// <param name="Rows">One row per input, in input order.</param>
 /// <param name="ClassNames">Classes written.</param>
 /// <param name="Seconds">Wall time of the job, model loading included.</param>
-public sealed record PredictJobResult(string OutDir, string SummaryPath, IReadOnlyList<PredictRow> Rows, IReadOnlyList<string> ClassNames, double Seconds)
+/// <param name="Timings">Where the time went.</param>
+public sealed record PredictJobResult(string OutDir, string SummaryPath, IReadOnlyList<PredictRow> Rows, IReadOnlyList<string> ClassNames, double Seconds,
+    PredictTimings Timings)
 {
     /// <summary>Images written.</summary>
     public int Written => Rows.Count(r => r.Status == PredictRow.Ok);

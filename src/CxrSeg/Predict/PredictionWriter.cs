@@ -12,7 +12,7 @@ namespace CxrSeg.Predict;
 /// <summary>
 /// Writes the outputs of one image into OUT/&lt;name&gt;/: mask_&lt;class&gt;.png per kept class (8-bit, 0 or 255,
 /// original resolution), overlay.png, and findings.json last (its presence marks the image complete). Every
-/// file is written atomically. Only pixels and the file's relative path are used: no DICOM header field is
+/// file is written atomically; the PNGs with <see cref="PngCompression.Fast"/>. Only pixels and the file's relative path are used: no DICOM header field is
 /// copied into any output.
 /// </summary>
 public static class PredictionWriter
@@ -61,7 +61,8 @@ public static class PredictionWriter
     /// images whose longest side is under <see cref="MinOverlaySide"/> are enlarged by an integer factor (grey
     /// bilinear, masks nearest-neighbour).
     /// </summary>
-    public static SKBitmap RenderOverlay(GreyImage image, ImagePrediction p, long minPixels = 1, OverlayStyle? style = null)
+    public static SKBitmap RenderOverlay(GreyImage image, ImagePrediction p, long minPixels = 1, OverlayStyle? style = null,
+        BufferPool<byte>? scratch = null)
     {
         var keep = Enumerable.Range(0, p.ClassNames.Count).Where(c => MaskPixels.Count(p.Masks[c]) >= Math.Max(1, minPixels)).ToArray();
         var k = Math.Max(1, (int)Math.Ceiling(MinOverlaySide / (double)Math.Max(image.Width, image.Height)));
@@ -69,7 +70,7 @@ public static class PredictionWriter
         var grey = k == 1 ? image.Pixels : EnlargeGrey(image, w, h);
         var masks = keep.Select(c => k == 1 ? p.Masks[c] : EnlargeMask(p.Masks[c], image.Width, image.Height, k)).ToArray();
         return OverlayRenderer.Render(grey, w, h, masks, keep.Select(c => p.ClassNames[c]).ToArray(),
-            keep.Select(c => ColourOf(p.ClassNames[c], c)).ToArray(), style ?? OverlayStyle.Default);
+            keep.Select(c => ColourOf(p.ClassNames[c], c)).ToArray(), style ?? OverlayStyle.Default, scratch);
     }
 
     private static byte[] EnlargeGrey(GreyImage image, int w, int h)
@@ -95,29 +96,38 @@ public static class PredictionWriter
     }
 
     /// <summary>Writes an RGBA bitmap as PNG atomically.</summary>
-    public static void WritePng(string path, SKBitmap bitmap)
+    public static void WritePng(string path, SKBitmap bitmap, PngCompression compression = PngCompression.Small)
     {
-        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        using var pixmap = bitmap.PeekPixels();
+        using var data = PngWriter.Encode(pixmap, compression);
         AtomicFile.WriteAllBytes(path, data.AsSpan());
     }
 
     /// <summary>Writes masks, overlay and findings.json of one image; returns the findings.</summary>
-    public static Findings Write(string outDir, InputImage input, GreyImage image, ImagePrediction p, PredictOptions options, string modelSource)
+    /// <param name="outDir">The job's output folder.</param>
+    /// <param name="input">The input (names the image's folder).</param>
+    /// <param name="image">The grey image (under the overlay).</param>
+    /// <param name="p">Its masks.</param>
+    /// <param name="options">Presence fraction, threshold, TTA and whether to draw the overlay.</param>
+    /// <param name="modelSource">Recorded in findings.json.</param>
+    /// <param name="scratch">Where working planes come from (reused between images by a job), when given.</param>
+    public static Findings Write(string outDir, InputImage input, GreyImage image, ImagePrediction p, PredictOptions options, string modelSource,
+        BufferPool<byte>? scratch = null)
     {
         var dir = Path.Combine(outDir, input.OutputName);
         Directory.CreateDirectory(dir);
         var findings = FindingsCalculator.Compute(p.ClassNames, p.Masks, p.Width, p.Height, options.PresenceFraction);
-        var plane = new byte[p.Width * p.Height];
+        var plane = scratch?.Rent(p.Width * p.Height, clear: false) ?? new byte[p.Width * p.Height];
         for (var c = 0; c < p.ClassNames.Count; c++)
         {
-            var m = p.Masks[c];
-            for (var i = 0; i < m.Length; i++) plane[i] = m[i] != 0 ? (byte)255 : (byte)0;
-            PngWriter.WriteGrey8(Path.Combine(dir, MaskFile(p.ClassNames[c])), new GreyImage(p.Width, p.Height, plane));
+            MaskPixels.To255(p.Masks[c], plane);
+            PngWriter.WriteGrey8(Path.Combine(dir, MaskFile(p.ClassNames[c])), new GreyImage(p.Width, p.Height, plane), PngCompression.Fast);
         }
+        scratch?.Return(plane);
         if (options.Overlays)
         {
-            using var bmp = RenderOverlay(image, p, findings.PresenceMinPixels);
-            WritePng(Path.Combine(dir, OverlayFile), bmp);
+            using var bmp = RenderOverlay(image, p, findings.PresenceMinPixels, scratch: scratch);
+            WritePng(Path.Combine(dir, OverlayFile), bmp, PngCompression.Fast);
         }
         AtomicFile.WriteAllText(Path.Combine(dir, FindingsFile), FindingsJson(input, p, findings, options, modelSource).ToJsonString(Indented));
         return findings;

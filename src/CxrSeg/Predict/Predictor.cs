@@ -63,7 +63,9 @@ public sealed class Predictor
     /// the probabilities of every model class in the letterboxed square (C×S×S floats, small). Map them back one
     /// image at a time with <see cref="ToOriginal"/>, so that only one full-resolution image's masks are in memory.
     /// </summary>
-    public IReadOnlyList<float[]> SquareProbabilities(IReadOnlyList<GreyImage> images)
+    /// <param name="images">The images.</param>
+    /// <param name="allocate">Gives the per-image arrays (of the asked length; their contents are overwritten), when given.</param>
+    public IReadOnlyList<float[]> SquareProbabilities(IReadOnlyList<GreyImage> images, Func<int, float[]>? allocate = null)
     {
         var results = new List<float[]>(images.Count);
         for (var start = 0; start < images.Count; start += Options.BatchSize)
@@ -72,7 +74,16 @@ public sealed class Predictor
             using var scope = NewDisposeScope();
             var boxes = chunk.Select(im => new Letterbox(im.Width, im.Height, _model.InputSize)).ToArray();
             using var probs = Probabilities(Input(chunk, boxes));
-            for (var j = 0; j < chunk.Length; j++) results.Add(probs[j].contiguous().data<float>().ToArray());
+            var per = (int)(probs.numel() / chunk.Length);
+            using var flat = probs.contiguous();
+            var all = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(flat.bytes);
+            for (var j = 0; j < chunk.Length; j++)
+            {
+                var a = allocate?.Invoke(per) ?? new float[per];
+                if (a.Length != per) throw new ArgumentException("allocate returned an array of the wrong length");
+                all.Slice(j * per, per).CopyTo(a);
+                results.Add(a);
+            }
         }
         return results;
     }
@@ -81,10 +92,13 @@ public sealed class Predictor
     /// Crops the image's part of the square probabilities (C×S×S), resizes it bilinearly to the original size and
     /// thresholds the kept classes (<see cref="MaskUpsampler"/>: managed code, safe to call from any thread).
     /// </summary>
-    public ImagePrediction ToOriginal(float[] squareProbabilities, GreyImage image)
+    /// <param name="squareProbabilities">C×S×S probabilities of the image from <see cref="SquareProbabilities"/>.</param>
+    /// <param name="image">The image (for its size).</param>
+    /// <param name="allocate">Gives the mask planes (zeroed, of the asked length), when given.</param>
+    public ImagePrediction ToOriginal(float[] squareProbabilities, GreyImage image, Func<int, byte[]>? allocate = null)
     {
         var box = new Letterbox(image.Width, image.Height, _model.InputSize);
-        var masks = MaskUpsampler.Upsample(squareProbabilities, _model.ClassNames.Count, _keep, box, (float)Options.Threshold);
+        var masks = MaskUpsampler.Upsample(squareProbabilities, _model.ClassNames.Count, _keep, box, (float)Options.Threshold, allocate);
         return new ImagePrediction(box.SourceWidth, box.SourceHeight, ClassNames, masks);
     }
 

@@ -86,8 +86,9 @@ public static class Evaluator
         try
         {
             using var noGrad = no_grad();
-            using var output = model.forward(images);
-            return ToProbabilities(output, task).detach();
+            using var scope = NewDisposeScope();
+            var output = model.forward(images);
+            return scope.MoveToOuter(ToProbabilities(output, task).detach());
         }
         finally
         {

@@ -9,14 +9,23 @@ namespace CxrSeg.Data.Images;
 public static class PngWriter
 {
     /// <summary>Writes an 8-bit grey PNG atomically.</summary>
-    public static void WriteGrey8(string path, GreyImage image)
+    public static unsafe void WriteGrey8(string path, GreyImage image, PngCompression compression = PngCompression.Small)
     {
         var info = new SKImageInfo(image.Width, image.Height, SKColorType.Gray8, SKAlphaType.Opaque);
-        using var bmp = new SKBitmap(info);
-        System.Runtime.InteropServices.Marshal.Copy(image.Pixels, 0, bmp.GetPixels(), image.Pixels.Length);
-        using var data = bmp.Encode(SKEncodedImageFormat.Png, 100);
-        AtomicFile.WriteAllBytes(path, data.AsSpan());
+        fixed (byte* p = image.Pixels)
+        {
+            using var pixmap = new SKPixmap(info, (IntPtr)p);
+            using var data = Encode(pixmap, compression);
+            AtomicFile.WriteAllBytes(path, data.AsSpan());
+        }
     }
+
+    /// <summary>Encodes pixels as PNG with SkiaSharp at the chosen speed.</summary>
+    public static SKData Encode(SKPixmap pixmap, PngCompression compression = PngCompression.Small) =>
+        (compression == PngCompression.Fast
+            ? pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, 1))
+            : pixmap.Encode(SKEncodedImageFormat.Png, 100))
+        ?? throw new InvalidOperationException($"SkiaSharp could not encode a {pixmap.Width}×{pixmap.Height} {pixmap.ColorType} PNG");
 
     /// <summary>Writes a 16-bit grey PNG (big-endian samples, as PNG requires) atomically.</summary>
     public static void WriteGrey16(string path, int width, int height, ReadOnlySpan<ushort> samples)
