@@ -17,13 +17,20 @@ public static class LowPriority
     [DllImport("libc", EntryPoint = "gettid")]
     private static extern int GetTid();
 
+    [ThreadStatic]
+    private static bool _lowered;
+
+    /// <summary>Whether <see cref="TryApplyToCurrentThread"/> succeeded on this thread.</summary>
+    public static bool IsCurrentThreadLowered => _lowered;
+
     /// <summary>Sets the calling thread's nice value (0–19, higher yields more); false where the platform refuses or lacks it.</summary>
     public static bool TryApplyToCurrentThread(int nice = 19)
     {
         if (!OperatingSystem.IsLinux()) return false;
         try
         {
-            return SetPriority(PrioProcess, GetTid(), Math.Clamp(nice, 0, 19)) == 0;
+            _lowered = SetPriority(PrioProcess, GetTid(), Math.Clamp(nice, 0, 19)) == 0;
+            return _lowered;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

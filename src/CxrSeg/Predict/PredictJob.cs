@@ -78,7 +78,7 @@ public static class PredictJob
                     mapBack += t2 - t1;
                     try
                     {
-                        var f = PredictionWriter.Write(outDir, images[i], img, p, options, model.Source, bytes);
+                        var f = PredictionWriter.Write(outDir, images[i], img, p, options, model.Source, bytes, parallelOverlay: true);
                         write += Stopwatch.GetTimestamp() - t2;
                         rows[i] = new PredictRow(images[i].Display, images[i].OutputName, PredictRow.Ok, "", img.Width, img.Height, f);
                     }

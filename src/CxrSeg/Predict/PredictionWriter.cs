@@ -111,26 +111,46 @@ public static class PredictionWriter
     /// <param name="options">Presence fraction, threshold, TTA and whether to draw the overlay.</param>
     /// <param name="modelSource">Recorded in findings.json.</param>
     /// <param name="scratch">Where working planes come from (reused between images by a job), when given.</param>
+    /// <param name="parallelOverlay">Draw and write the overlay on a second thread while the masks are written.</param>
     public static Findings Write(string outDir, InputImage input, GreyImage image, ImagePrediction p, PredictOptions options, string modelSource,
-        BufferPool<byte>? scratch = null)
+        BufferPool<byte>? scratch = null, bool parallelOverlay = false)
     {
         var dir = Path.Combine(outDir, input.OutputName);
         Directory.CreateDirectory(dir);
         var findings = FindingsCalculator.Compute(p.ClassNames, p.Masks, p.Width, p.Height, options.PresenceFraction);
-        var plane = scratch?.Rent(p.Width * p.Height, clear: false) ?? new byte[p.Width * p.Height];
-        for (var c = 0; c < p.ClassNames.Count; c++)
+        // the overlay (about half of the work) is drawn and encoded on a second thread, at the caller's priority
+        var lowPriority = parallelOverlay && LowPriority.IsCurrentThreadLowered;
+        var overlay = options.Overlays && parallelOverlay
+            ? Task.Factory.StartNew(() =>
+            {
+                if (lowPriority) LowPriority.TryApplyToCurrentThread();
+                WriteOverlay(dir, image, p, findings, scratch);
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : null;
+        try
         {
-            MaskPixels.To255(p.Masks[c], plane);
-            PngWriter.WriteGrey8(Path.Combine(dir, MaskFile(p.ClassNames[c])), new GreyImage(p.Width, p.Height, plane), PngCompression.Fast);
+            var plane = scratch?.Rent(p.Width * p.Height, clear: false) ?? new byte[p.Width * p.Height];
+            for (var c = 0; c < p.ClassNames.Count; c++)
+            {
+                MaskPixels.To255(p.Masks[c], plane);
+                PngWriter.WriteGrey8(Path.Combine(dir, MaskFile(p.ClassNames[c])), new GreyImage(p.Width, p.Height, plane), PngCompression.Fast);
+            }
+            scratch?.Return(plane);
+            if (options.Overlays && overlay is null) WriteOverlay(dir, image, p, findings, scratch);
         }
-        scratch?.Return(plane);
-        if (options.Overlays)
+        finally
         {
-            using var bmp = RenderOverlay(image, p, findings.PresenceMinPixels, scratch: scratch);
-            WritePng(Path.Combine(dir, OverlayFile), bmp, PngCompression.Fast);
+            // never return (or let the caller reuse the masks) while the overlay thread still reads them
+            overlay?.Wait();
         }
         AtomicFile.WriteAllText(Path.Combine(dir, FindingsFile), FindingsJson(input, p, findings, options, modelSource).ToJsonString(Indented));
         return findings;
+    }
+
+    private static void WriteOverlay(string dir, GreyImage image, ImagePrediction p, Findings findings, BufferPool<byte>? scratch)
+    {
+        using var bmp = RenderOverlay(image, p, findings.PresenceMinPixels, scratch: scratch);
+        WritePng(Path.Combine(dir, OverlayFile), bmp, PngCompression.Fast);
     }
 
     /// <summary>The findings.json document of one image.</summary>
