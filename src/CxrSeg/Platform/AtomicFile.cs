@@ -6,14 +6,13 @@ public static class AtomicFile
     /// <summary>Writes bytes atomically.</summary>
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
-        var tmp = TempPathFor(path);
-        using (var fs = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write))
-        {
-            fs.Write(bytes);
-            fs.Flush(true);
-        }
-        File.Move(tmp, path, overwrite: true);
+        using var file = Create(path);
+        file.Stream.Write(bytes);
+        file.Commit();
     }
+
+    /// <summary>Starts an atomic write that streams into the file (commit it when done).</summary>
+    public static PendingFile Create(string path) => new(path);
 
     /// <summary>Writes text (UTF-8) atomically.</summary>
     public static void WriteAllText(string path, string text) =>

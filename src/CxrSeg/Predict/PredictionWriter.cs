@@ -95,11 +95,26 @@ public static class PredictionWriter
         return dst;
     }
 
-    /// <summary>Writes an RGBA bitmap as PNG atomically.</summary>
+    /// <summary>Writes an opaque RGBA bitmap as PNG atomically (as RGB with <see cref="PngCompression.Fast"/>).</summary>
     public static void WritePng(string path, SKBitmap bitmap, PngCompression compression = PngCompression.Small)
     {
-        using var pixmap = bitmap.PeekPixels();
-        using var data = PngWriter.Encode(pixmap, compression);
+        if (compression == PngCompression.Fast && bitmap.ColorType == SKColorType.Rgba8888)
+        {
+            var (w, pixels, stride) = (bitmap.Width, bitmap.GetPixels(), bitmap.RowBytes);
+            PngStreamWriter.Write(path, w, bitmap.Height, PngPixelFormat.Rgb8, (y, row) =>
+            {
+                ReadOnlySpan<byte> rgba;
+                unsafe
+                {
+                    rgba = new ReadOnlySpan<byte>((byte*)pixels + (long)y * stride, w * 4);
+                }
+                for (int x = 0, o = 0; x < w; x++, o += 3)
+                    (row[o], row[o + 1], row[o + 2]) = (rgba[4 * x], rgba[4 * x + 1], rgba[4 * x + 2]);
+            });
+            return;
+        }
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100)
+            ?? throw new InvalidOperationException($"SkiaSharp could not encode {path}");
         AtomicFile.WriteAllBytes(path, data.AsSpan());
     }
 
@@ -129,13 +144,10 @@ public static class PredictionWriter
             : null;
         try
         {
-            var plane = scratch?.Rent(p.Width * p.Height, clear: false) ?? new byte[p.Width * p.Height];
-            for (var c = 0; c < p.ClassNames.Count; c++)
-            {
-                MaskPixels.To255(p.Masks[c], plane);
-                PngWriter.WriteGrey8(Path.Combine(dir, MaskFile(p.ClassNames[c])), new GreyImage(p.Width, p.Height, plane), PngCompression.Fast);
-            }
-            scratch?.Return(plane);
+            var w = p.Width;
+            foreach (var (name, mask) in p.ClassNames.Zip(p.Masks))
+                PngStreamWriter.Write(Path.Combine(dir, MaskFile(name)), w, p.Height, PngPixelFormat.Grey8,
+                    (y, row) => MaskPixels.To255(mask.AsSpan(y * w, w), row));
             if (options.Overlays && overlay is null) WriteOverlay(dir, image, p, findings, scratch);
         }
         finally

@@ -7,8 +7,9 @@ public enum PngCompression
     Small,
 
     /// <summary>
-    /// The "Up" filter and zlib level 1: for bulk outputs such as prediction masks and overlays. On a 1024² overlay
-    /// this encodes about 10× faster than <see cref="Small"/> for a file about 12% larger.
+    /// <see cref="PngStreamWriter"/>: the "Up" filter and zlib-ng's fastest level, colour written as RGB without
+    /// alpha. For bulk outputs such as prediction masks and overlays: on a 1024² prediction overlay it encodes in
+    /// about a tenth of the time of <see cref="Small"/>, for a file about 35% larger.
     /// </summary>
     Fast,
 }
