@@ -4,8 +4,8 @@ namespace CxrSeg.Bench;
 
 /// <summary>
 /// End-to-end prediction seconds per image (<see cref="PredictJob"/>: PNG decode, letterbox, forward, masks at the
-/// original size, mask PNGs, overlay, findings) against the bare forward of the same network, at batch 1 and batched
-/// (<see cref="PredictBenchmark"/>).
+/// original size, mask PNGs, overlay, findings) against the bare forward of the same network, at batch 1 and batched,
+/// and at batch 1 without the overlay (<see cref="PredictBenchmark"/>).
 /// </summary>
 public sealed class PredictSuite : IBenchSuite
 {
@@ -40,6 +40,7 @@ public sealed class PredictSuite : IBenchSuite
                 Target.Figure("end to end, batch 1", r.EndToEndSingle, "s/image", r.OverheadSingle, "bare forward, batch 1"),
                 new BenchFigure($"{name} bare forward, batch {s.Batch}", r.ForwardBatched, "s/image"),
                 new BenchFigure($"end to end, batch {s.Batch}", r.EndToEndBatched, "s/image", r.OverheadBatched, $"bare forward, batch {s.Batch}"),
+                new BenchFigure("end to end without overlay, batch 1", r.EndToEndNoOverlaySingle, "s/image", r.OverheadNoOverlaySingle, "bare forward, batch 1"),
             ];
         }
         finally

@@ -36,14 +36,14 @@ public static class PredictBenchmark
                 PngWriter.WriteGrey8(Path.Combine(input, $"img{i:D3}.png"), Synthetic(options.ImageWidth, options.ImageHeight, i));
             var images = InputScanner.Scan([input]);
 
-            double EndToEnd(int batch)
+            double EndToEnd(int batch, bool overlays = true)
             {
-                var o = new PredictOptions { BatchSize = batch, Overwrite = true, Device = options.Device };
+                var o = new PredictOptions { BatchSize = batch, Overwrite = true, Device = options.Device, Overlays = overlays };
                 var outDir = Path.Combine(scratch, $"predict-bench-out-{batch}");
                 var sw = Stopwatch.StartNew();
                 var r = PredictJob.Run(model, images, outDir, o);
                 var seconds = sw.Elapsed.TotalSeconds;
-                log($"batch {batch}: {seconds / options.Images:0.0000} s/image; {r.Timings}");
+                log($"batch {batch}{(overlays ? "" : ", no overlay")}: {seconds / options.Images:0.0000} s/image; {r.Timings}");
                 return seconds / options.Images;
             }
 
@@ -72,9 +72,10 @@ public static class PredictBenchmark
             log($"forward: {fs:0.0000} s/image at batch 1, {fb:0.0000} at batch {options.BatchSize}");
             var es = Median(() => EndToEnd(1));
             var eb = Median(() => EndToEnd(options.BatchSize));
-            log($"end to end: {es:0.0000} s/image at batch 1, {eb:0.0000} at batch {options.BatchSize}");
+            var en = Median(() => EndToEnd(1, overlays: false));
+            log($"end to end: {es:0.0000} s/image at batch 1, {eb:0.0000} at batch {options.BatchSize}, {en:0.0000} at batch 1 without the overlay");
             return new PredictBenchmarkResult($"{model.Spec.Architecture}-{model.Spec.Encoder} @{model.InputSize}²",
-                $"{options.ImageWidth}x{options.ImageHeight}", options.BatchSize, es, eb, fs, fb);
+                $"{options.ImageWidth}x{options.ImageHeight}", options.BatchSize, es, eb, fs, fb, en);
         }
         finally
         {
@@ -89,6 +90,7 @@ public static class PredictBenchmark
         new($"{r.Model} forward s/image (batch {r.BatchSize})", r.ForwardBatched, "s"),
         new($"{r.Model} predict {r.ImageSize} end-to-end s/image (batch 1)", r.EndToEndSingle, "s", r.OverheadSingle, "forward batch 1"),
         new($"{r.Model} predict {r.ImageSize} end-to-end s/image (batch {r.BatchSize})", r.EndToEndBatched, "s", r.OverheadBatched, $"forward batch {r.BatchSize}"),
+        new($"{r.Model} predict {r.ImageSize} end-to-end s/image without overlay (batch 1)", r.EndToEndNoOverlaySingle, "s", r.OverheadNoOverlaySingle, "forward batch 1"),
     ];
 
     /// <summary>A chest-like synthetic grey image: two dark ellipses (lungs) on a bright gradient, with seeded noise.</summary>

@@ -8,9 +8,13 @@ namespace CxrSeg.Predict;
 /// <param name="EndToEndBatched">The same with <paramref name="BatchSize"/>.</param>
 /// <param name="ForwardSingle">Bare forward per image of the same model and input size, batch 1.</param>
 /// <param name="ForwardBatched">Bare forward per image, batched.</param>
+/// <param name="EndToEndNoOverlaySingle">End to end at batch 1 without the overlay (<c>predict --no-overlay</c>).</param>
 public sealed record PredictBenchmarkResult(string Model, string ImageSize, int BatchSize,
-    double EndToEndSingle, double EndToEndBatched, double ForwardSingle, double ForwardBatched)
+    double EndToEndSingle, double EndToEndBatched, double ForwardSingle, double ForwardBatched, double EndToEndNoOverlaySingle)
 {
+    /// <summary>End-to-end without the overlay / forward at batch 1.</summary>
+    public double OverheadNoOverlaySingle => EndToEndNoOverlaySingle / ForwardSingle;
+
     /// <summary>End-to-end / forward at batch 1: how much the pipeline around the network costs.</summary>
     public double OverheadSingle => EndToEndSingle / ForwardSingle;
 

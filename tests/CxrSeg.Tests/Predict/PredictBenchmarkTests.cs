@@ -17,7 +17,7 @@ public sealed class PredictBenchmarkTests
         var r = PredictBenchmark.Run(o, tmp.Path);
         foreach (var v in new[] { r.EndToEndSingle, r.EndToEndBatched, r.ForwardSingle, r.ForwardBatched })
             Assert.True(double.IsFinite(v) && v > 0, $"non-positive timing {v}");
-        Assert.Equal(4, PredictBenchmark.Figures(r).Count);
+        Assert.Equal(5, PredictBenchmark.Figures(r).Count);
         Assert.Equal("48x40", r.ImageSize);
         Assert.True(File.Exists(Path.Combine(tmp.Path, "predict-bench-out-2", PredictionWriter.SummaryFile)));
     }

@@ -52,6 +52,8 @@ public static class PrepareJob
     public static PrepareResult Run(PrepareOptions options, Action<PrepareProgress>? progress = null, CancellationToken cancel = default)
     {
         options.Validate();
+        // decoding allocates a large buffer per image: keep freed memory in the process (see MallocTuning)
+        Platform.MallocTuning.Apply();
         var started = DateTime.UtcNow;
         var dir = OutputDirectory(options);
         var id = PrepId(options);
