@@ -83,20 +83,14 @@ public static class OverlayRenderer
         for (var y = 0; y < h; y++)
         {
             var row = m.AsSpan(y * w, w);
-            var x = row.IndexOfAnyExcept((byte)0);
-            for (; x >= 0 && x < w; x++)
+            if (row.IndexOfAnyExcept((byte)0) < 0) continue;
+            var dst = edge.AsSpan(y * w, w);
+            if (y == 0 || y == h - 1 || w < 3)
             {
-                var i = y * w + x;
-                if (m[i] == 0)
-                {
-                    var next = row[x..].IndexOfAnyExcept((byte)0);
-                    if (next < 0) break;
-                    x += next - 1;
-                    continue;
-                }
-                if (x == 0 || y == 0 || x == w - 1 || y == h - 1 || m[i - 1] == 0 || m[i + 1] == 0 || m[i - w] == 0 || m[i + w] == 0)
-                    edge[i] = 1;
+                for (var x = 0; x < w; x++) dst[x] = row[x] != 0 ? (byte)1 : (byte)0; // the image border counts as outside
+                continue;
             }
+            EdgeRow(m.AsSpan((y - 1) * w, w), row, m.AsSpan((y + 1) * w, w), dst);
         }
         var r = thickness / 2;
         if (r == 0) return edge;
@@ -121,6 +115,29 @@ public static class OverlayRenderer
         }
         scratch?.Return(wide);
         return thick;
+    }
+
+    /// <summary>Edge pixels of an inner row: set, with a 4-neighbour unset (the first and last pixel: set).</summary>
+    private static void EdgeRow(ReadOnlySpan<byte> up, ReadOnlySpan<byte> row, ReadOnlySpan<byte> down, Span<byte> dst)
+    {
+        var w = row.Length;
+        dst[0] = row[0] != 0 ? (byte)1 : (byte)0;
+        dst[w - 1] = row[w - 1] != 0 ? (byte)1 : (byte)0;
+        var n = System.Numerics.Vector<byte>.Count;
+        var zero = System.Numerics.Vector<byte>.Zero;
+        var one = System.Numerics.Vector<byte>.One;
+        var x = 1;
+        for (; x + n <= w - 1; x += n)
+        {
+            var outside = System.Numerics.Vector.Equals(new System.Numerics.Vector<byte>(row.Slice(x - 1, n)), zero)
+                | System.Numerics.Vector.Equals(new System.Numerics.Vector<byte>(row.Slice(x + 1, n)), zero)
+                | System.Numerics.Vector.Equals(new System.Numerics.Vector<byte>(up.Slice(x, n)), zero)
+                | System.Numerics.Vector.Equals(new System.Numerics.Vector<byte>(down.Slice(x, n)), zero);
+            var set = ~System.Numerics.Vector.Equals(new System.Numerics.Vector<byte>(row.Slice(x, n)), zero);
+            (outside & set & one).CopyTo(dst.Slice(x, n));
+        }
+        for (; x < w - 1; x++)
+            dst[x] = row[x] != 0 && (row[x - 1] == 0 || row[x + 1] == 0 || up[x] == 0 || down[x] == 0) ? (byte)1 : (byte)0;
     }
 
     private static void OrInto(Span<byte> dst, ReadOnlySpan<byte> src)
