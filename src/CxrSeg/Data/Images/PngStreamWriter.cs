@@ -19,10 +19,10 @@ public enum PngPixelFormat
 
 /// <summary>
 /// Streams a PNG into a file atomically, row by row: every row gets PNG's "Up" filter, the rows are deflated by
-/// System.IO.Compression (zlib-ng in .NET) at its fastest level and emitted as IDAT chunks of up to 64 KiB, with
+/// System.IO.Compression (zlib-ng in .NET) at level 2 and emitted as IDAT chunks of up to 64 KiB, with
 /// CRCs from System.IO.Hashing. Used where SkiaSharp has no encoder (16-bit grey) and for bulk outputs
 /// (<see cref="PngCompression.Fast"/>): on this project's reference VM it encodes a 1024² prediction overlay as RGB in
-/// about two thirds of the time SkiaSharp's PNG encoder takes at zlib level 1 (which must also write alpha), and
+/// about a tenth of the time SkiaSharp's PNG encoder takes with libpng's defaults, for a file of the same size, and
 /// streams into the file instead of holding the whole encoded image in memory.
 /// </summary>
 public static class PngStreamWriter
@@ -31,6 +31,14 @@ public static class PngStreamWriter
     public delegate void RowSource(int y, Span<byte> row);
 
     private static readonly byte[] Signature = [137, 80, 78, 71, 13, 10, 26, 10];
+
+    /// <summary>
+    /// zlib level 2. In zlib-ng, level 1 uses fixed Huffman codes only, which caps the ratio near 1:160: an empty
+    /// 1641×1668 mask came to 28 KB. Level 2 adds dynamic codes. On a noisy 1024² mask it gave 60 KiB instead of 95
+    /// in 1.8 ms instead of 3.6, and on a 1024² overlay 1.16 MB instead of 1.58 in 36 ms instead of 32, which is
+    /// the size libpng's defaults give in 340 ms.
+    /// </summary>
+    private const int ZLibLevel = 2;
 
     /// <summary>Writes the image; the file appears only when complete.</summary>
     public static void Write(string path, int width, int height, PngPixelFormat format, RowSource rows)
@@ -54,7 +62,7 @@ public static class PngStreamWriter
         WriteChunk(s, "IHDR"u8, ihdr);
         using (var idat = new IdatStream(s))
         {
-            using (var z = new ZLibStream(idat, CompressionLevel.Fastest, leaveOpen: true))
+            using (var z = new ZLibStream(idat, new ZLibCompressionOptions { CompressionLevel = ZLibLevel }, leaveOpen: true))
             {
                 var prev = new byte[rowBytes];
                 var cur = new byte[rowBytes];
