@@ -114,6 +114,38 @@ public sealed class PredictJobTests
         Assert.Throws<UserFacingException>(() => Run(input, outDir)); // summary.csv exists now
     }
 
+    private sealed class CancelAfterFirst(CancellationTokenSource cts) : IPredictObserver
+    {
+        public int Seen;
+        public void OnImage(PredictRow row)
+        {
+            Seen++;
+            cts.Cancel();
+        }
+    }
+
+    [Fact]
+    public void Cancelling_stops_the_job_without_a_summary_and_every_written_image_is_complete()
+    {
+        using var tmp = new TempDir();
+        var input = Directory.CreateDirectory(tmp.File("in")).FullName;
+        for (var i = 0; i < 12; i++) PngWriter.WriteGrey8(Path.Combine(input, $"i{i:00}.png"), PredictFixtures.Rect(40, 30, 5, 5, 20, 20));
+        var outDir = tmp.File("out");
+        using var cts = new CancellationTokenSource();
+        var observer = new CancelAfterFirst(cts);
+        using var model = PredictFixtures.Brightness(classes: 2);
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            PredictJob.Run(model, InputScanner.Scan([input], outDir), outDir, new PredictOptions { BatchSize = 1 }, observer, cts.Token));
+
+        Assert.False(File.Exists(Path.Combine(outDir, PredictionWriter.SummaryFile)));
+        var done = Directory.GetDirectories(outDir).Where(d => File.Exists(Path.Combine(d, PredictionWriter.FindingsFile))).ToArray();
+        Assert.InRange(done.Length, 1, 11); // stopped early; images the writer had taken are finished
+        Assert.Equal(done.Length, observer.Seen);
+        Assert.All(done, d => Assert.Equal(2 + 2, Directory.GetFiles(d).Length)); // 2 masks, overlay, findings
+        Assert.Empty(Directory.GetFiles(outDir, "*.tmp", SearchOption.AllDirectories));
+    }
+
     [Fact]
     public void Skip_existing_resumes_only_the_incomplete_images()
     {
