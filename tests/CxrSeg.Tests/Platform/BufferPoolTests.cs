@@ -31,4 +31,19 @@ public sealed class BufferPoolTests
         for (var i = 0; i < 5; i++) pool.Return(new float[10]);
         Assert.Equal(2, pool.Held);
     }
+
+    [Fact]
+    public void Held_bytes_stay_under_the_cap_dropping_the_least_recently_returned_length_first()
+    {
+        var pool = new BufferPool<byte>(maxPerLength: 64, maxBytes: 10_000);
+        for (var i = 0; i < 3; i++) pool.Return(new byte[2_000]); // 6,000 bytes of length 2,000
+        for (var i = 0; i < 3; i++) pool.Return(new byte[1_500]); // 10,500 > cap: the length-2,000 arrays go first
+        Assert.True(pool.HeldBytes <= 10_000, $"{pool.HeldBytes} bytes held");
+        Assert.Equal(3 * 1_500 + 2 * 2_000, pool.HeldBytes);
+        var a = pool.Rent(1_500);
+        Assert.Equal(1_500, a.Length);
+        Assert.Equal(2 * 1_500 + 2 * 2_000, pool.HeldBytes);
+        pool.Return(new byte[20_000]); // larger than the cap: not kept
+        Assert.Equal(2 * 1_500 + 2 * 2_000, pool.HeldBytes);
+    }
 }
