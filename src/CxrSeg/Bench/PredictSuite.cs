@@ -32,16 +32,7 @@ public sealed class PredictSuite : IBenchSuite
         context.Log($"predict {PairingNames.Of(spec)}: {s.PredictImages} PNGs of {s.PredictSourceSize}² at {s.Size}², batch 1 and {s.Batch}");
         try
         {
-            var r = PredictBenchmark.Run(options, dir, log: context.Log);
-            var name = PairingNames.Of(spec);
-            return
-            [
-                new BenchFigure($"{name} bare forward, batch 1", r.ForwardSingle, "s/image"),
-                Target.Figure("end to end, batch 1", r.EndToEndSingle, "s/image", r.OverheadSingle, "bare forward, batch 1"),
-                new BenchFigure($"{name} bare forward, batch {s.Batch}", r.ForwardBatched, "s/image"),
-                new BenchFigure($"end to end, batch {s.Batch}", r.EndToEndBatched, "s/image", r.OverheadBatched, $"bare forward, batch {s.Batch}"),
-                new BenchFigure("end to end without overlay, batch 1", r.EndToEndNoOverlaySingle, "s/image", r.OverheadNoOverlaySingle, "bare forward, batch 1"),
-            ];
+            return PredictBenchmark.Figures(PredictBenchmark.Run(options, dir, log: context.Log));
         }
         finally
         {

@@ -74,7 +74,7 @@ public static class PredictBenchmark
             var eb = Median(() => EndToEnd(options.BatchSize));
             var en = Median(() => EndToEnd(1, overlays: false));
             log($"end to end: {es:0.0000} s/image at batch 1, {eb:0.0000} at batch {options.BatchSize}, {en:0.0000} at batch 1 without the overlay");
-            return new PredictBenchmarkResult($"{model.Spec.Architecture}-{model.Spec.Encoder} @{model.InputSize}²",
+            return new PredictBenchmarkResult(PairingNames.Of(model.Spec), model.InputSize,
                 $"{options.ImageWidth}x{options.ImageHeight}", options.BatchSize, es, eb, fs, fb, en);
         }
         finally
@@ -83,14 +83,17 @@ public static class PredictBenchmark
         }
     }
 
-    /// <summary>The result as <c>cxrseg bench</c> figures (end-to-end figures carry their ratio to the bare forward).</summary>
+    /// <summary>
+    /// The result as <c>cxrseg bench</c> figures (the <c>predict</c> suite's): end-to-end figures carry their ratio
+    /// to the bare forward, and end to end at batch 1 carries <see cref="PredictSuite.Target"/>.
+    /// </summary>
     public static IReadOnlyList<BenchFigure> Figures(PredictBenchmarkResult r) =>
     [
-        new($"{r.Model} forward s/image (batch 1)", r.ForwardSingle, "s"),
-        new($"{r.Model} forward s/image (batch {r.BatchSize})", r.ForwardBatched, "s"),
-        new($"{r.Model} predict {r.ImageSize} end-to-end s/image (batch 1)", r.EndToEndSingle, "s", r.OverheadSingle, "forward batch 1"),
-        new($"{r.Model} predict {r.ImageSize} end-to-end s/image (batch {r.BatchSize})", r.EndToEndBatched, "s", r.OverheadBatched, $"forward batch {r.BatchSize}"),
-        new($"{r.Model} predict {r.ImageSize} end-to-end s/image without overlay (batch 1)", r.EndToEndNoOverlaySingle, "s", r.OverheadNoOverlaySingle, "forward batch 1"),
+        new($"{r.Model} bare forward, batch 1", r.ForwardSingle, "s/image"),
+        PredictSuite.Target.Figure("end to end, batch 1", r.EndToEndSingle, "s/image", r.OverheadSingle, "bare forward, batch 1"),
+        new($"{r.Model} bare forward, batch {r.BatchSize}", r.ForwardBatched, "s/image"),
+        new($"end to end, batch {r.BatchSize}", r.EndToEndBatched, "s/image", r.OverheadBatched, $"bare forward, batch {r.BatchSize}"),
+        new("end to end without overlay, batch 1", r.EndToEndNoOverlaySingle, "s/image", r.OverheadNoOverlaySingle, "bare forward, batch 1"),
     ];
 
     /// <summary>A chest-like synthetic grey image: two dark ellipses (lungs) on a bright gradient, with seeded noise.</summary>

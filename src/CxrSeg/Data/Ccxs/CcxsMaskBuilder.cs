@@ -13,16 +13,11 @@ public static class CcxsMaskBuilder
     {
         int c = CcxsClasses.All.Count;
         var mask = new byte[c * width * height];
-        var labelled = Enumerable.Repeat((byte)1, c).ToArray();
-        foreach (var u in image.UnlabelledClasses) labelled[u] = 0;
+        var labelled = LabelledFlags(image);
         foreach (var r in image.Regions)
         {
             if (r.MaskFile is null) continue;
-            var path = ds.MaskPath(r);
-            if (!File.Exists(path)) throw new UserFacingException($"{image.FileName}: mask file {r.MaskFile} ({r.Where}) not found");
-            var rgba = SkiaImageDecoder.DecodeRgba(path, out var mw, out var mh);
-            if (mw != r.Width || mh != r.Height)
-                throw new UserFacingException($"{image.FileName}: mask {r.MaskFile} is {mw}x{mh} but {r.Where} says {r.Width}x{r.Height}");
+            var (rgba, mw, mh) = ReadRegionMask(ds, image, r);
             int plane = r.ClassIndex * width * height;
             for (int y = 0; y < mh; y++)
             {
@@ -32,8 +27,7 @@ public static class CcxsMaskBuilder
                 {
                     int tx = r.Left + x;
                     if (tx < 0 || tx >= width) continue;
-                    int o = 4 * (y * mw + x);
-                    if (rgba[o + 3] > 0 && (rgba[o] | rgba[o + 1] | rgba[o + 2]) != 0) mask[plane + ty * width + tx] = 1;
+                    if (Drawn(rgba, 4 * (y * mw + x))) mask[plane + ty * width + tx] = 1;
                 }
             }
         }
@@ -51,23 +45,14 @@ public static class CcxsMaskBuilder
         int c = CcxsClasses.All.Count, size = box.Size, sq = size * size, width = box.SourceWidth, height = box.SourceHeight;
         var mask = new byte[c * sq];
         var present = new byte[c];
-        var labelled = Enumerable.Repeat((byte)1, c).ToArray();
-        foreach (var u in image.UnlabelledClasses) labelled[u] = 0;
+        var labelled = LabelledFlags(image);
         var srcX = new int[box.ContentWidth];
         for (int tx = 0; tx < srcX.Length; tx++) srcX[tx] = Math.Min(width - 1, (int)((tx + 0.5) * width / box.ContentWidth));
         foreach (var r in image.Regions)
         {
             if (r.MaskFile is null) continue;
-            var path = ds.MaskPath(r);
-            if (!File.Exists(path)) throw new UserFacingException($"{image.FileName}: mask file {r.MaskFile} ({r.Where}) not found");
-            var rgba = SkiaImageDecoder.DecodeRgba(path, out var mw, out var mh);
-            if (mw != r.Width || mh != r.Height)
-                throw new UserFacingException($"{image.FileName}: mask {r.MaskFile} is {mw}x{mh} but {r.Where} says {r.Width}x{r.Height}");
-            bool On(int x, int y)
-            {
-                int o = 4 * (y * mw + x);
-                return rgba[o + 3] > 0 && (rgba[o] | rgba[o + 1] | rgba[o + 2]) != 0;
-            }
+            var (rgba, mw, mh) = ReadRegionMask(ds, image, r);
+            bool On(int x, int y) => Drawn(rgba, 4 * (y * mw + x));
             if (present[r.ClassIndex] == 0)
             {
                 for (int y = Math.Max(0, -r.Top); y < mh && r.Top + y < height && present[r.ClassIndex] == 0; y++)
@@ -89,4 +74,26 @@ public static class CcxsMaskBuilder
         }
         return (mask, labelled, present);
     }
+
+    /// <summary>1 for every class, 0 for the image's unlabelled classes.</summary>
+    private static byte[] LabelledFlags(CcxsImage image)
+    {
+        var labelled = Enumerable.Repeat((byte)1, CcxsClasses.All.Count).ToArray();
+        foreach (var u in image.UnlabelledClasses) labelled[u] = 0;
+        return labelled;
+    }
+
+    /// <summary>Decodes a region's mask file, checking that it exists and has the size its row states.</summary>
+    private static (byte[] Rgba, int Width, int Height) ReadRegionMask(CcxsDataset ds, CcxsImage image, CcxsRegion r)
+    {
+        var path = ds.MaskPath(r);
+        if (!File.Exists(path)) throw new UserFacingException($"{image.FileName}: mask file {r.MaskFile} ({r.Where}) not found");
+        var rgba = SkiaImageDecoder.DecodeRgba(path, out var mw, out var mh);
+        if (mw != r.Width || mh != r.Height)
+            throw new UserFacingException($"{image.FileName}: mask {r.MaskFile} is {mw}x{mh} but {r.Where} says {r.Width}x{r.Height}");
+        return (rgba, mw, mh);
+    }
+
+    /// <summary>A mask pixel is drawn when it is not background: alpha &gt; 0 and not black.</summary>
+    private static bool Drawn(byte[] rgba, int o) => rgba[o + 3] > 0 && (rgba[o] | rgba[o + 1] | rgba[o + 2]) != 0;
 }
