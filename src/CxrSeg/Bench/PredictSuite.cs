@@ -16,7 +16,7 @@ public sealed class PredictSuite : IBenchSuite
     public string Name => "predict";
 
     /// <inheritdoc />
-    public string Description => "end-to-end s/image (files in, masks, overlay and findings out) vs bare forward, batch 1 and batched";
+    public string Description => "end-to-end s/image (files in, masks, overlay and findings out) vs bare forward, batch 1 and batched, and batch 1 without the overlay";
 
     /// <inheritdoc />
     public IReadOnlyList<BenchFigure> Run(BenchContext context)
