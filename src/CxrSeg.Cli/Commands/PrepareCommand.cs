@@ -15,7 +15,7 @@ public sealed class PrepareCommand : Command<PrepareCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         /// <summary>Dataset kind.</summary>
-        [CommandArgument(0, "<dataset>"), Description("ccxs, chexpert or siim.")]
+        [CommandArgument(0, "<dataset>"), Description("ccxs, chexpert, siim, jsrt, or masks (your own images/ + masks/<class>/ folders; docs/DATA.md).")]
         public string Dataset { get; init; } = "";
 
         /// <summary>Source folder.</summary>

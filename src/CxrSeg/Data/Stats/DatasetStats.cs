@@ -18,8 +18,41 @@ public static class DatasetStats
         "ccxs" => [Ccxs(source)],
         "chexpert" => [CheXpert(source, views)],
         "siim" => Siim(source),
-        _ => throw new UserFacingException($"dataset must be ccxs, chexpert or siim (got '{dataset}')"),
+        "jsrt" => [MaskFolder(Jsrt.JsrtReader.Read(source))],
+        "masks" => [MaskFolder(MaskFolders.MaskFolderReader.Read(source))],
+        _ => throw new UserFacingException($"dataset must be one of {string.Join(", ", Prepare.PrepareOptions.Datasets)} (got '{dataset}')"),
     };
+
+    /// <summary>A mask-folder dataset (JSRT, own masks): per class, images with a mask file, with a drawn pixel, and without a mask file (unlabelled).</summary>
+    public static StatsTable MaskFolder(MaskFolders.MaskFolderDataset ds)
+    {
+        var drawn = new int[ds.ClassNames.Count];
+        var unreadable = new List<string>();
+        foreach (var item in ds.Items)
+            for (var c = 0; c < ds.ClassNames.Count; c++)
+            {
+                if (item.MaskPaths[c] is not { } path) continue;
+                try
+                {
+                    var (w, h, _) = Images.SkiaImageDecoder.ReadHeader(path);
+                    if (MaskFolders.BinaryMaskFile.Read(path, w, h).AsSpan().IndexOf((byte)1) >= 0) drawn[c]++;
+                }
+                catch (UserFacingException e) { unreadable.Add(e.Message); }
+            }
+        var rows = ds.ClassNames.Select((name, c) => (IReadOnlyList<string>)
+        [
+            name, I(ds.Items.Count(i => i.MaskPaths[c] is not null)), I(drawn[c]), I(ds.Items.Count(i => i.MaskPaths[c] is null)),
+        ]).ToArray();
+        var notes = new List<string>
+        {
+            $"{ds.Items.Count} images, {ds.Items.Select(i => i.PatientId).Distinct().Count()} patients, {ds.Items.Sum(i => i.MaskPaths.Count(p => p is not null))} mask files",
+            "masks = images with a mask file for the class; drawn = of those, masks with at least one pixel on; unlabelled = images without a mask file (ignored by the loss)",
+        };
+        notes.AddRange(unreadable.Take(20).Select(u => "unreadable mask: " + u));
+        notes.AddRange(ds.Warnings.Take(20).Select(w => "warning: " + w));
+        if (ds.Warnings.Count > 20) notes.Add($"… {ds.Warnings.Count - 20} more warnings");
+        return new StatsTable($"{ds.Name}: images per class", ["class", "masks", "drawn", "unlabelled"], rows, notes);
+    }
 
     /// <summary>CCXS: per class, annotation rows (the count of the paper's and the upstream README's Table 1), images with a row, images with a drawn mask, images with a mask-less row (class unlabelled there).</summary>
     public static StatsTable Ccxs(string source)
