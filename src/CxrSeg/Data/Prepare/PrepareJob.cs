@@ -45,6 +45,8 @@ public static class PrepareJob
         "ccxs" => new CcxsPrepareSource(o.Source, o.CcxsSplit, o.Limit),
         "chexpert" => new CheXpertPrepareSource(o.Source, o.Uncertainty, o.Views, o.Limit),
         "siim" => new SiimPrepareSource(o.Source, o.SiimMasks, o.Limit),
+        "nih14" => new Nih14PrepareSource(o.Source, o.Limit),
+        "chestxdet" => new ChestXDetPrepareSource(o.Source, o.Limit),
         "jsrt" => new MaskFolderPrepareSource(Jsrt.JsrtReader.Read(o.Source), o.Limit),
         "masks" => new MaskFolderPrepareSource(MaskFolders.MaskFolderReader.Read(o.Source), o.Limit),
         _ => throw new UserFacingException($"unknown dataset '{o.Dataset}'"),

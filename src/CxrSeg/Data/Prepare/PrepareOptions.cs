@@ -8,7 +8,7 @@ namespace CxrSeg.Data.Prepare;
 public sealed record PrepareOptions
 {
     /// <summary>The dataset kinds <c>prepare</c> reads.</summary>
-    public static IReadOnlyList<string> Datasets { get; } = ["ccxs", "chexpert", "siim", "jsrt", "masks"];
+    public static IReadOnlyList<string> Datasets { get; } = ["ccxs", "chexpert", "siim", "nih14", "chestxdet", "jsrt", "masks"];
 
     /// <summary>One of <see cref="Datasets"/>.</summary>
     public required string Dataset { get; init; }

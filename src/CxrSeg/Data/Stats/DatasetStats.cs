@@ -18,10 +18,61 @@ public static class DatasetStats
         "ccxs" => [Ccxs(source)],
         "chexpert" => [CheXpert(source, views)],
         "siim" => Siim(source),
+        "nih14" => [Nih14Labels(source)],
+        "chestxdet" => [ChestXDet(source)],
         "jsrt" => [MaskFolder(Jsrt.JsrtReader.Read(source))],
         "masks" => [MaskFolder(MaskFolders.MaskFolderReader.Read(source))],
         _ => throw new UserFacingException($"dataset must be one of {string.Join(", ", Prepare.PrepareOptions.Datasets)} (got '{dataset}')"),
     };
+
+    /// <summary>NIH ChestX-ray14: per label, positive images and %; No Finding, patients, views and left-out rows in the notes.</summary>
+    public static StatsTable Nih14Labels(string source)
+    {
+        var ds = global::CxrSeg.Data.Nih14.Nih14Reader.Read(source);
+        var good = ds.Records.Where(r => r.Labels is not null).ToArray();
+        string Pct(int k) => good.Length == 0 ? "-" : (100.0 * k / good.Length).ToString("0.0", CultureInfo.InvariantCulture);
+        var rows = global::CxrSeg.Data.Nih14.Nih14Labels.All.Select((name, i) =>
+        {
+            var pos = good.Count(r => r.Labels![i] > 0.5f);
+            return (IReadOnlyList<string>)[name, I(pos), Pct(pos)];
+        }).ToList();
+        var none = good.Count(r => r.Labels!.All(v => v == 0));
+        rows.Add([global::CxrSeg.Data.Nih14.Nih14Labels.NoFinding, I(none), Pct(none)]);
+        var notes = new List<string>
+        {
+            $"{ds.Records.Count} images, {ds.Records.Select(r => r.PatientId).Distinct().Count()} patients; views: " +
+            string.Join(", ", ds.Records.GroupBy(r => r.View).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")),
+            $"{ds.RowsWithoutImage} rows of Data_Entry_2017.csv have no image in this folder (left out)",
+        };
+        notes.AddRange(ds.Records.Where(r => r.Error is not null).Take(20).Select(r => "bad row (a reject in prepare): " + r.Error));
+        notes.AddRange(ds.Warnings.Take(20).Select(w => "warning: " + w));
+        return new StatsTable("NIH ChestX-ray14: images per label", ["label", "images", "% of images"], rows, notes);
+    }
+
+    /// <summary>ChestX-Det + NIH boxes: per class, polygons, boxes, images with the class drawn and images labelled for it.</summary>
+    public static StatsTable ChestXDet(string source)
+    {
+        var items = global::CxrSeg.Data.Nih14.ChestXDetReader.Read(source, out var warnings);
+        var classes = global::CxrSeg.Data.Nih14.ChestXDetClasses.All;
+        var rows = classes.Select((name, c) => (IReadOnlyList<string>)
+        [
+            name,
+            I(items.Sum(i => i.Shapes.Count(s => s.ClassIndex == c && s.Source == "chestxdet"))),
+            I(items.Sum(i => i.Shapes.Count(s => s.ClassIndex == c && s.Source == "nih-box"))),
+            I(items.Count(i => i.Shapes.Any(s => s.ClassIndex == c))),
+            I(items.Count(i => i.Labelled[c] == 1)),
+        ]).ToArray();
+        var withPolygons = items.Count(i => i.Labelled[0] == 1);
+        var notes = new List<string>
+        {
+            $"{items.Count} images ({withPolygons} annotated by ChestX-Det, {withPolygons - items.Count(i => i.Labelled[0] == 1 && i.Shapes.Any(s => s.Source == "chestxdet"))} of them with no finding; " +
+            $"{items.Count(i => i.Shapes.Any(s => s.Source == "nih-box"))} with NIH boxes), {items.Select(i => i.PatientId).Distinct().Count()} patients",
+            "coordinates in NIH's 1024-pixel space, scaled to each image's size",
+        };
+        notes.AddRange(items.Where(i => i.Error is not null).Take(20).Select(i => "bad entry (a reject in prepare): " + i.Error));
+        notes.AddRange(warnings.Take(20).Select(w => "warning: " + w));
+        return new StatsTable("ChestX-Det polygons and NIH boxes: per class", ["class", "polygons", "NIH boxes", "images drawn", "images labelled"], rows, notes);
+    }
 
     /// <summary>A mask-folder dataset (JSRT, own masks): per class, images with a mask file, with a drawn pixel, and without a mask file (unlabelled).</summary>
     public static StatsTable MaskFolder(MaskFolders.MaskFolderDataset ds)
