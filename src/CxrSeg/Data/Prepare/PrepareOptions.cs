@@ -8,7 +8,7 @@ namespace CxrSeg.Data.Prepare;
 public sealed record PrepareOptions
 {
     /// <summary>The dataset kinds <c>prepare</c> reads.</summary>
-    public static IReadOnlyList<string> Datasets { get; } = ["ccxs", "chexpert", "siim", "nih14", "chestxdet", "jsrt", "masks"];
+    public static IReadOnlyList<string> Datasets { get; } = ["ccxs", "chexpert", "siim", "nih14", "chestxdet", "ieee8023", "jsrt", "masks"];
 
     /// <summary>One of <see cref="Datasets"/>.</summary>
     public required string Dataset { get; init; }
@@ -22,7 +22,7 @@ public sealed record PrepareOptions
     public int Seed { get; init; } = 42;
     /// <summary>CheXpert uncertainty policy.</summary>
     public UncertaintyPolicy Uncertainty { get; init; } = UncertaintyPolicy.Paper;
-    /// <summary>CheXpert views kept.</summary>
+    /// <summary>CheXpert and ieee8023 views kept.</summary>
     public CheXpertViewFilter Views { get; init; } = CheXpertViewFilter.Frontal;
     /// <summary>SIIM mask channels.</summary>
     public SiimMaskMode SiimMasks { get; init; } = SiimMaskMode.StudyClass;

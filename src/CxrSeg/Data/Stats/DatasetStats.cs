@@ -20,6 +20,7 @@ public static class DatasetStats
         "siim" => Siim(source),
         "nih14" => [Nih14Labels(source)],
         "chestxdet" => [ChestXDet(source)],
+        "ieee8023" => [Ieee8023(source, views == CheXpertViewFilter.All)],
         "jsrt" => [MaskFolder(Jsrt.JsrtReader.Read(source))],
         "masks" => [MaskFolder(MaskFolders.MaskFolderReader.Read(source))],
         _ => throw new UserFacingException($"dataset must be one of {string.Join(", ", Prepare.PrepareOptions.Datasets)} (got '{dataset}')"),
@@ -72,6 +73,28 @@ public static class DatasetStats
         notes.AddRange(items.Where(i => i.Error is not null).Take(20).Select(i => "bad entry (a reject in prepare): " + i.Error));
         notes.AddRange(warnings.Take(20).Select(w => "warning: " + w));
         return new StatsTable("ChestX-Det polygons and NIH boxes: per class", ["class", "polygons", "NIH boxes", "images drawn", "images labelled"], rows, notes);
+    }
+
+    /// <summary>The COVID-19 collection: per finding label, images and patients; views, unlabelled and left-out rows in the notes.</summary>
+    public static StatsTable Ieee8023(string source, bool allViews)
+    {
+        var ds = global::CxrSeg.Data.Ieee8023.Ieee8023Reader.Read(source, allViews);
+        var good = ds.Records.Where(r => r.Error is null).ToArray();
+        var rows = ds.Classes.Select(c => (IReadOnlyList<string>)
+        [
+            c, I(good.Count(r => r.Findings?.Contains(c) == true)), I(good.Where(r => r.Findings?.Contains(c) == true).Select(r => r.PatientId).Distinct().Count()),
+        ]).ToList();
+        rows.Add(["No Finding", I(good.Count(r => r.Findings is { Count: 0 })), I(good.Where(r => r.Findings is { Count: 0 }).Select(r => r.PatientId).Distinct().Count())]);
+        rows.Add(["todo (unlabelled)", I(good.Count(r => r.Findings is null)), I(good.Where(r => r.Findings is null).Select(r => r.PatientId).Distinct().Count())]);
+        var notes = new List<string>
+        {
+            $"{ds.Records.Count} images, {ds.Records.Select(r => r.PatientId).Distinct().Count()} patient groups (ids listed for the same file merged); views: " +
+            string.Join(", ", ds.Records.GroupBy(r => r.View.Length == 0 ? "(empty)" : r.View).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")),
+            "left out: " + (ds.LeftOut.Count == 0 ? "none" : string.Join(", ", ds.LeftOut.Select(kv => $"{kv.Key} {kv.Value}"))),
+        };
+        notes.AddRange(ds.Records.Where(r => r.Error is not null).Take(20).Select(r => "bad row (a reject in prepare): " + r.Error));
+        notes.AddRange(ds.Warnings.Take(20).Select(w => "warning: " + w));
+        return new StatsTable("COVID-19 image data collection: images per finding", ["finding", "images", "patients"], rows, notes);
     }
 
     /// <summary>A mask-folder dataset (JSRT, own masks): per class, images with a mask file, with a drawn pixel, and without a mask file (unlabelled).</summary>
