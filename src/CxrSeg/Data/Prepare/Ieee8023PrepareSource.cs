@@ -67,7 +67,7 @@ public sealed class Ieee8023PrepareSource : IPrepareSource
         var rename = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            var hash = Convert.ToHexString(SHA256.HashData(item.Image));
+            var hash = item.PixelHash ?? Convert.ToHexString(SHA256.HashData(item.Image));
             if (!byPixels.TryAdd(hash, item.PatientId) && byPixels[hash] != item.PatientId)
             {
                 var (keep, drop) = string.CompareOrdinal(byPixels[hash], item.PatientId) <= 0 ? (byPixels[hash], item.PatientId) : (item.PatientId, byPixels[hash]);

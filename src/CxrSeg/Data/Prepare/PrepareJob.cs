@@ -165,7 +165,7 @@ public static class PrepareJob
                     if (item.Present[k] != 0) imagesWithClass[k]++;
                     if (item.Labelled[k] != 0) labelledImages[k]++;
                 }
-                meta.Add(item with { Image = [], Mask = null, Labels = null });
+                meta.Add(item with { Image = [], Mask = null, Labels = null, PixelHash = Convert.ToHexString(SHA256.HashData(item.Image)) });
             }
         }
         if (meta.Count == 0) throw new UserFacingException($"every {o.Dataset} item was rejected; see the reasons under {parts}");
