@@ -17,7 +17,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [CommandOption("--task <TASK>"), Description("classify | reconstruct | segment (default: segment)."), DefaultValue("segment")]
         public string Task { get; init; } = "segment";
         /// <summary>Prepared dataset folder.</summary>
-        [CommandOption("--dataset <DIR>"), Description("Prepared cache folder (from cxrseg prepare), or a folder of caches such as WORKSPACE/prepared/ccxs (its latest is used). Required.")]
+        [CommandOption("--dataset <DIR>"), Description("Prepared cache folder (from cxrseg prepare), or a folder of caches such as WORKSPACE/prepared/ccxs (its latest is used); several separated by ':' train as one set (classes united, each image labelled for its own set's classes). Required.")]
         public string Dataset { get; init; } = "";
         /// <summary>Encoder.</summary>
         [CommandOption("--encoder <NAME>"), Description("Encoder: vgg16, vgg16_bn, resnet50, resnext50_32x4d, resnet18, resnet18-cntk (default: resnet50)."), DefaultValue("resnet50")]

@@ -47,6 +47,20 @@ public sealed class GridExpanderTests
     }
 
     [Fact]
+    public void ADatasetListInAGridFile_IsOneReferenceThatTrainsTheSetsTogether()
+    {
+        using var t = new TempDir();
+        var path = Path.Combine(t.Path, "g.yaml");
+        File.WriteAllText(path, "datasets:\n  chexpert: prepared/nih14\n  siim: [prepared/jsrt, prepared/chestxdet]\n  ccxs: prepared/ccxs\n" +
+            "architectures: [unet]\nencoders: [resnet18]\nstrategies: [2step-classifier]\ninits: [random]\n");
+        var grid = GridFile.Load(path);
+        Assert.Equal("prepared/jsrt:prepared/chestxdet", grid.DatasetRefs[DatasetKind.Siim]);
+        Assert.Equal("prepared/nih14", grid.DatasetRefs[DatasetKind.CheXpert]);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("[prepared/jsrt, prepared/chestxdet]", "{a: b}"));
+        Assert.Contains("datasets.siim", Assert.Throws<UserFacingException>(() => GridFile.Load(path)).Message);
+    }
+
+    [Fact]
     public void PaperGrid_StageChainsFollowTheStrategy()
     {
         var plans = Paper().Plans.ToDictionary(p => p.Name);
