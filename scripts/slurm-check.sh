@@ -38,7 +38,7 @@ fi
 for c in slurmctld slurmd sbatch squeue scancel scontrol sacct munged munge; do
   command -v "$c" >/dev/null || skip "$c is still missing after apt-get"
 done
-say "slurm $(sinfo --version 2>/dev/null | awk '{print $2}'), munge $(munged --version 2>&1 | awk '{print $1}' | head -1)"
+say "slurm $(dpkg-query -W -f='${Version}' slurmctld 2>/dev/null), munge $(dpkg-query -W -f='${Version}' munge 2>/dev/null)"
 
 # ---------------------------------------------------------------- 2. scratch folder, tool build
 W="${CXRSEG_SLURM_WORK:-$(mktemp -d /tmp/cxrseg-slurm.XXXXXX)}"
@@ -190,11 +190,21 @@ wait_job() {
     sleep 1
   done
 }
-# final_states JOB: "index state exitcode" of each array task's last job-completion record.
+# task_records JOB: "index state exitcode" of every completion record of JOB's array tasks, oldest first. sacct
+# --completion reads the job-completion log (no accounting database here) but Slurm 22.05's reader does not parse its
+# ArrayJobId/ArrayTaskId fields, so the tasks' own job ids are looked up in the log and sacct is asked about those.
+task_records() {
+  local map ids
+  map=$(sed -nE "s/^JobId=([0-9]+) .* ArrayJobId=$1 ArrayTaskId=([0-9]+) .*/\1 \2/p" "$W/log/jobcomp.txt" | sort -u)
+  [ -n "$map" ] || return 0
+  ids=$(echo "$map" | awk '{print $1}' | paste -sd,)
+  sacct --completion -n -P -j "$ids" -o jobid,state,exitcode 2>/dev/null | awk -F'|' -v map="$map" '
+    BEGIN { n = split(map, L, "\n"); for (i = 1; i <= n; i++) { split(L[i], p, " "); idx[p[1]] = p[2] } }
+    ($1 in idx) { print idx[$1], $2, $3 }'
+}
+# final_states JOB: "index state exitcode" of each array task's last record.
 final_states() {
-  sacct --completion -n -P -j "$1" -o jobid,state,exitcode 2>/dev/null | awk -F'|' '
-    { split($1, a, "_"); if (a[2] != "") last[a[2]] = $2 " " $3 }
-    END { for (k in last) print k, last[k] }' | sort -n
+  task_records "$1" | awk '{ last[$1] = $2 " " $3 } END { for (k in last) print k, last[k] }' | sort -n
 }
 # check_ws N JOB: every plan done exactly once, every stage trained exactly once, status all done, report builds,
 # every array task COMPLETED with exit 0.
@@ -273,7 +283,7 @@ while squeue -h -j "${JOB2}_$victim" -t R,CG 2>/dev/null | grep -q .; do
   sleep 0.5
 done
 [ -f "$W/ws2/runs/$held/run.json" ] && failx "run $held finished although its task was cancelled mid-run"
-cancelled=$(sacct --completion -n -P -j "$JOB2" -o jobid,state 2>/dev/null | grep -c "^${JOB2}_$victim|CANCELLED")
+cancelled=$(task_records "$JOB2" | grep -c "^$victim CANCELLED")
 [ "$cancelled" -ge 1 ] || failx "sacct --completion shows no CANCELLED record for ${JOB2}_$victim"
 say "task ${JOB2}_$victim CANCELLED, run $held not done; requeueing it"
 scontrol requeue "${JOB2}_$victim" || failx "scontrol requeue ${JOB2}_$victim failed"

@@ -10,6 +10,7 @@ public static class CliApp
     /// <summary>Builds and runs the command-line application.</summary>
     public static int Run(string[] args)
     {
+        RedirectedConsole.Apply();
         var app = new CommandApp();
         app.Configure(c =>
         {
