@@ -41,13 +41,38 @@ done
 say "slurm $(dpkg-query -W -f='${Version}' slurmctld 2>/dev/null), munge $(dpkg-query -W -f='${Version}' munge 2>/dev/null)"
 
 # ---------------------------------------------------------------- 2. scratch folder, tool build
-W="${CXRSEG_SLURM_WORK:-$(mktemp -d /tmp/cxrseg-slurm.XXXXXX)}"
+# Slurm runs the job scripts from its spool folder, so the scratch folder must allow exec (/tmp may be noexec).
+base=/tmp
+findmnt -no OPTIONS --target /tmp 2>/dev/null | grep -qw noexec && base="$ROOT/.build"
+W="${CXRSEG_SLURM_WORK:-$(mktemp -d "$base/cxrseg-slurm.XXXXXX")}"
 mkdir -p "$W" && chmod 0700 "$W"
 mkdir -p "$W/etc" "$W/state" "$W/spool" "$W/run" "$W/log" "$W/munge"
+export SLURM_CONF="$W/etc/slurm.conf"
 PIDS=()
-cleanup() {
+JOBS=()
+# The daemons and the jobs (sbatch exports the submitter's environment) carry MARK, this script does not: ours lists
+# the processes of this check's cluster, daemons, slurmstepd and jobs, and nothing else.
+MARK="CXRSEG_SLURM_CHECK_OF=$W"
+ours() {
+  local e
+  for e in /proc/[0-9]*/environ; do
+    { tr '\0' '\n' <"$e"; } 2>/dev/null | grep -qxF "$MARK" && { e=${e#/proc/}; echo "${e%/environ}"; }
+  done
+}
+# stop_all: cancels the check's jobs, stops the daemons it started and any process left under its cluster.
+stop_all() {
+  local p left
+  if [ "${#JOBS[@]}" -gt 0 ] && [ -n "$(squeue -h -r 2>/dev/null)" ]; then
+    scancel "${JOBS[@]}" 2>/dev/null
+    for _ in $(seq 60); do [ -z "$(squeue -h -r 2>/dev/null)" ] && break; sleep 0.5; done
+  fi
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done
   for p in "${PIDS[@]}"; do for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.2; done; kill -9 "$p" 2>/dev/null; done
+  PIDS=()
+  for p in $(ours); do kill -9 "$p" 2>/dev/null; done
+}
+cleanup() {
+  stop_all
   if [ "$FAILED" -eq 0 ] && [ "$KEEP" -eq 0 ]; then rm -rf "$W"; else say "scratch folder kept: $W"; fi
 }
 trap cleanup EXIT
@@ -67,7 +92,7 @@ CX="$ROOT/cxrseg"
 dd if=/dev/urandom of="$W/munge/munge.key" bs=1024 count=1 status=none
 chmod 0400 "$W/munge/munge.key"
 SOCK="$W/munge/munge.socket"
-munged --foreground --force --socket="$SOCK" --key-file="$W/munge/munge.key" --log-file="$W/log/munged.log" \
+env "$MARK" munged --foreground --force --socket="$SOCK" --key-file="$W/munge/munge.key" --log-file="$W/log/munged.log" \
   --pid-file="$W/run/munged.pid" --seed-file="$W/munge/munged.seed" >"$W/log/munged.out" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 50); do [ -S "$SOCK" ] && break; sleep 0.2; done
@@ -78,7 +103,6 @@ NODE=$(hostname -s)
 read -r CPUS MEM < <(slurmd -C | awk '{for(i=1;i<=NF;i++){split($i,a,"="); if(a[1]=="CPUs")c=a[2]; if(a[1]=="RealMemory")m=a[2]}} END{print c, m}')
 [ -n "${CPUS:-}" ] && [ -n "${MEM:-}" ] || failx "slurmd -C did not report CPUs and RealMemory"
 PORT=$(( 20000 + ($$ % 20000) ))
-export SLURM_CONF="$W/etc/slurm.conf"
 cat >"$SLURM_CONF" <<EOF
 # One-node cluster of scripts/slurm-check.sh: no cgroup (proctrack/linuxproc, task/none), no accounting database
 # (sacct reads the job-completion log: JobCompType=jobcomp/filetxt, sacct --completion).
@@ -119,9 +143,9 @@ EOF
 say "node $NODE: $CPUS CPUs, $MEM MB; ports $PORT/$((PORT + 1)); scratch $W"
 [ "$CPUS" -ge 2 ] || skip "the node has $CPUS CPU; the check needs 2 to run two array tasks at once"
 
-slurmctld -D -i -f "$SLURM_CONF" >"$W/log/slurmctld.out" 2>&1 &
+env "$MARK" slurmctld -D -i -f "$SLURM_CONF" >"$W/log/slurmctld.out" 2>&1 &
 PIDS+=($!)
-slurmd -D -f "$SLURM_CONF" -N "$NODE" >"$W/log/slurmd.out" 2>&1 &
+env "$MARK" slurmd -D -f "$SLURM_CONF" -N "$NODE" >"$W/log/slurmd.out" 2>&1 &
 PIDS+=($!)
 state=""
 for _ in $(seq 60); do
@@ -171,8 +195,9 @@ submit() {
   local n=$1
   (cd "$W" && "$CX" grid slurm "$W/grid.yaml" --shards "$SHARDS" --workspace "$W/ws$n" --gpus 0 --cpus 1 --mem 1G \
       --time 00:20:00 --partition check --job-name "check$n" --out "$W/run$n.sbatch") || failx "grid slurm failed"
-  JOB=$(cd "$W" && sbatch --parsable "$W/run$n.sbatch") || failx "sbatch refused $W/run$n.sbatch"
+  JOB=$(cd "$W" && env "$MARK" sbatch --parsable "$W/run$n.sbatch") || failx "sbatch refused $W/run$n.sbatch"
   JOB=${JOB%%;*}
+  JOBS+=("$JOB")
   say "submitted $W/run$n.sbatch as job $JOB"
 }
 MAXRUN=0
@@ -257,6 +282,9 @@ t2=$(date +%s)
 submit 2
 JOB2=$JOB
 victim=""; held=""
+# Prefer a task that already finished a plan (its requeued attempt must skip that plan, not redo it); after 60 s any
+# task training a run will do.
+prefer_until=$(( $(date +%s) + 60 ))
 end=$(( $(date +%s) + 300 ))
 while [ -z "$victim" ]; do
   [ "$(date +%s)" -lt "$end" ] || failx "no array task of job $JOB2 was seen training a run"
@@ -269,6 +297,9 @@ while [ -z "$victim" ]; do
     [ -n "$idx" ] || continue
     # Mid-run: it holds the run and is training one of its stages in tmp/.
     compgen -G "$W/ws2/tmp/*.$pid.*" >/dev/null || continue
+    if [ "$(date +%s)" -lt "$prefer_until" ]; then
+      grep -qE '\] [^ ]+: Done' "$W"/ws2/slurm-logs/*_"$idx".out 2>/dev/null || continue
+    fi
     victim=$idx; held=$(basename "$lk" .lock); held=${held#run-}
     break
   done
@@ -286,10 +317,22 @@ done
 cancelled=$(task_records "$JOB2" | grep -c "^$victim CANCELLED")
 [ "$cancelled" -ge 1 ] || failx "sacct --completion shows no CANCELLED record for ${JOB2}_$victim"
 say "task ${JOB2}_$victim CANCELLED, run $held not done; requeueing it"
+before=$(grep -oE '\] [^ ]+: Done' "$W"/ws2/slurm-logs/*_"$victim".out | sed -E 's/^\] //; s/: Done$//')
 scontrol requeue "${JOB2}_$victim" || failx "scontrol requeue ${JOB2}_$victim failed"
+# Slurm holds a requeued job back for a while (BeginTime); let it start now.
+scontrol update JobId="${JOB2}_$victim" StartTime=now >/dev/null 2>&1 || true
 wait_job "$JOB2" 600
 say "job $JOB2 (with the requeued task) finished in $(( $(date +%s) - t2 )) s"
 grep -q "${held}: Done" "$W/ws2/slurm-logs/"*"_${victim}.out" || failx "the requeued task ${JOB2}_$victim did not finish run $held"
+for r in $before; do
+  grep -q "${r}: AlreadyDone" "$W/ws2/slurm-logs/"*"_${victim}.out" || failx "the requeued task did not skip $r, which it finished before the cancel"
+done
+[ -n "$before" ] && say "the requeued task skipped the run it had finished before the cancel ($before)"
 check_ws 2 "$JOB2"
 
+stop_all
+sleep 1
+left=$(ours | paste -sd' ')
+[ -z "$left" ] || fail "processes of the check's cluster still running after stopping it: $left"
+say "daemons stopped"
 say "PASSED in $(( $(date +%s) - T0 )) s (grid of 8 plans, $SHARDS array tasks, one task cancelled and requeued)"
