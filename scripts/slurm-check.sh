@@ -54,10 +54,7 @@ JOBS=()
 # the processes of this check's cluster, daemons, slurmstepd and jobs, and nothing else.
 MARK="CXRSEG_SLURM_CHECK_OF=$W"
 ours() {
-  local e
-  for e in /proc/[0-9]*/environ; do
-    { tr '\0' '\n' <"$e"; } 2>/dev/null | grep -qxF "$MARK" && { e=${e#/proc/}; echo "${e%/environ}"; }
-  done
+  grep -lsxzF "$MARK" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3
 }
 # stop_all: cancels the check's jobs, stops the daemons it started and any process left under its cluster.
 stop_all() {
@@ -190,15 +187,25 @@ EOF
 say "phantoms prepared (data: $(du -sh "$W/ws1/prepared" | cut -f1))"
 
 # ---------------------------------------------------------------- helpers over one submission
-# submit N: writes the array script for workspace ws$N with `cxrseg grid slurm` and submits it; sets JOB.
+# submit N WS SHARDS: writes the array script run$N.sbatch for workspace ws$WS with `cxrseg grid slurm` and submits
+# it; sets JOB.
 submit() {
-  local n=$1
-  (cd "$W" && "$CX" grid slurm "$W/grid.yaml" --shards "$SHARDS" --workspace "$W/ws$n" --gpus 0 --cpus 1 --mem 1G \
+  local n=$1 ws=$2 shards=$3
+  (cd "$W" && "$CX" grid slurm "$W/grid.yaml" --shards "$shards" --workspace "$W/ws$ws" --gpus 0 --cpus 1 --mem 1G \
       --time 00:20:00 --partition check --job-name "check$n" --out "$W/run$n.sbatch") || failx "grid slurm failed"
   JOB=$(cd "$W" && env "$MARK" sbatch --parsable "$W/run$n.sbatch") || failx "sbatch refused $W/run$n.sbatch"
   JOB=${JOB%%;*}
   JOBS+=("$JOB")
   say "submitted $W/run$n.sbatch as job $JOB"
+}
+# all_completed JOB SHARDS: every array task's last record is COMPLETED 0:0.
+all_completed() {
+  local states bad
+  states=$(final_states "$1")
+  echo "$states" | sed 's/^/    task /'
+  [ "$(echo "$states" | grep -c .)" -eq "$2" ] || failx "sacct --completion lists $(echo "$states" | grep -c .) of $2 array tasks of job $1"
+  bad=$(echo "$states" | grep -vE '^[0-9]+ COMPLETED 0:0$')
+  [ -z "$bad" ] || failx "array tasks of job $1 not COMPLETED with exit 0:0: $bad"
 }
 MAXRUN=0
 poll_running() {
@@ -234,9 +241,10 @@ final_states() {
 # check_ws N JOB: every plan done exactly once, every stage trained exactly once, status all done, report builds,
 # every array task COMPLETED with exit 0.
 check_ws() {
-  local n=$1 job=$2 ws="$W/ws$1" plans states bad
+  local n=$1 job=$2 ws="$W/ws$1" plans bad
   plans=$("$CX" grid status "$W/grid.yaml" --workspace "$ws" --all 2>&1 | sed -nE 's/^([0-9]+) plan\(s\): .*/\1/p')
   [ -n "$plans" ] && [ "$plans" -ge 8 ] || failx "grid status did not list the grid's plans"
+  plans_total=$plans
   "$CX" grid status "$W/grid.yaml" --workspace "$ws" >"$W/status$n.txt" 2>&1
   grep -qE "^$plans plan\(s\): done $plans, running 0, failed 0, pending 0" "$W/status$n.txt" \
     || { cat "$W/status$n.txt"; failx "grid status does not show all $plans plans done (ws$n)"; }
@@ -260,17 +268,13 @@ check_ws() {
   "$CX" report "$W/grid.yaml" --workspace "$ws" --out "$W/report$n" >"$W/log/report$n.log" 2>&1 \
     || { cat "$W/log/report$n.log"; failx "the report does not build (ws$n)"; }
   [ -s "$W/report$n/report.md" ] && [ -s "$W/report$n/report.html" ] || failx "report$n has no report.md/report.html"
-  states=$(final_states "$job")
-  echo "$states" | sed 's/^/    task /'
-  [ "$(echo "$states" | grep -c .)" -eq "$SHARDS" ] || failx "sacct --completion lists $(echo "$states" | grep -c .) of $SHARDS array tasks of job $job"
-  bad=$(echo "$states" | grep -vE '^[0-9]+ COMPLETED 0:0$')
-  [ -z "$bad" ] || failx "array tasks not COMPLETED with exit 0:0: $bad"
+  all_completed "$job" "$SHARDS"
   say "ws$n: $plans plans done once each, $stages stages trained once each, report built, $SHARDS tasks COMPLETED"
 }
 
 # ---------------------------------------------------------------- 6. a whole grid under Slurm
 t1=$(date +%s)
-submit 1
+submit 1 1 "$SHARDS"
 JOB1=$JOB
 wait_job "$JOB1" 600
 say "job $JOB1 finished in $(( $(date +%s) - t1 )) s; at most $MAXRUN array tasks ran at once"
@@ -279,7 +283,7 @@ check_ws 1 "$JOB1"
 
 # ---------------------------------------------------------------- 7. cancel one array task mid-run, requeue it
 t2=$(date +%s)
-submit 2
+submit 2 2 "$SHARDS"
 JOB2=$JOB
 victim=""; held=""
 # Prefer a task that already finished a plan (its requeued attempt must skip that plan, not redo it); after 60 s any
@@ -330,9 +334,23 @@ done
 [ -n "$before" ] && say "the requeued task skipped the run it had finished before the cancel ($before)"
 check_ws 2 "$JOB2"
 
+# ---------------------------------------------------------------- 8. resubmitting a finished grid, more shards than plans
+stages_before=$(find "$W/ws1/stages" -mindepth 1 -maxdepth 1 -type d | wc -l)
+MORE=$(( SHARDS * 2 + 2 ))
+submit 3 1 "$MORE"
+JOB3=$JOB
+wait_job "$JOB3" 300
+all_completed "$JOB3" "$MORE"
+cat "$W"/ws1/slurm-logs/check3-*.out >"$W/all3.log"
+grep -qE '\] [^ ]+: Done' "$W/all3.log" && failx "resubmitting the finished grid ran a plan again"
+[ "$(grep -c ': AlreadyDone' "$W/all3.log")" -eq "$plans_total" ] || failx "the resubmitted tasks did not find each plan already done, once"
+[ "$(grep -c ': nothing to do' "$W/all3.log")" -eq $(( MORE - plans_total )) ] || failx "the $(( MORE - plans_total )) shards without plans did not say 'nothing to do'"
+[ "$(find "$W/ws1/stages" -mindepth 1 -maxdepth 1 -type d | wc -l)" -eq "$stages_before" ] || failx "resubmitting trained new stages"
+say "resubmitted as $MORE tasks: all COMPLETED, nothing run again, $(( MORE - plans_total )) empty shards said 'nothing to do'"
+
 stop_all
 sleep 1
 left=$(ours | paste -sd' ')
 [ -z "$left" ] || fail "processes of the check's cluster still running after stopping it: $left"
 say "daemons stopped"
-say "PASSED in $(( $(date +%s) - T0 )) s (grid of 8 plans, $SHARDS array tasks, one task cancelled and requeued)"
+say "PASSED in $(( $(date +%s) - T0 )) s (grid of $plans_total plans as $SHARDS array tasks twice, one task cancelled and requeued; resubmitted as $MORE tasks)"
