@@ -59,6 +59,7 @@ ours() {
 # stop_all: cancels the check's jobs, stops the daemons it started and any process left under its cluster.
 stop_all() {
   local p left
+  [ "${#PIDS[@]}" -gt 0 ] || return 0   # already stopped
   if [ "${#JOBS[@]}" -gt 0 ] && [ -n "$(squeue -h -r 2>/dev/null)" ]; then
     scancel "${JOBS[@]}" 2>/dev/null
     for _ in $(seq 60); do [ -z "$(squeue -h -r 2>/dev/null)" ] && break; sleep 0.5; done
