@@ -11,14 +11,16 @@ namespace CxrSeg.Training;
 /// points (dataset opener, model provider) are constructor arguments, so the cache and model registry plug
 /// in here and nowhere else.
 /// </summary>
-public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, IModelProvider models)
+public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, IModelProvider models, Action<string>? log = null)
 {
+    private readonly Action<string>? _log = log;
+
     /// <summary>
     /// The production wiring: <see cref="PreparedSet.Open"/> for datasets (a cache folder, or a folder of caches such as
     /// <c>WORKSPACE/prepared/ccxs</c>, whose latest cache is taken) and <see cref="RegistryModelProvider"/> for networks.
     /// </summary>
     public static TrainCommandRunner CreateDefault(Action<string>? log = null) =>
-        new(dir => PreparedSet.Open(PreparedFolders.Resolve(dir)), new RegistryModelProvider(log));
+        new(dir => PreparedSet.Open(PreparedFolders.Resolve(dir)), new RegistryModelProvider(log), log);
 
     /// <summary>The architecture name a task uses.</summary>
     public static string ArchitectureFor(TrainTask task, string decoder) => task switch
@@ -31,6 +33,7 @@ public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, I
     /// <summary>Validates, opens, builds and trains; resumes when the output folder holds a checkpoint.</summary>
     public TrainResult Run(TrainRequest request, ITrainingObserver? observer = null, CancellationToken cancellation = default)
     {
+        request = WithWeightsNormalisation(request);
         request.Options.Validate();
         if (!Directory.Exists(request.DatasetPath)) throw new UserFacingException($"--dataset: folder not found: {request.DatasetPath}");
         var data = openDataset(request.DatasetPath);
@@ -57,5 +60,19 @@ public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, I
         {
             (data as IDisposable)?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Initial weights trained on a given input normalisation keep it: the bundled ImageNet weights' preprocessing, or
+    /// the parent run's normalisation. It replaces the options' value (and is recorded in run.json); a change is logged.
+    /// </summary>
+    private TrainRequest WithWeightsNormalisation(TrainRequest request)
+    {
+        EncoderRegistry.Get(request.Encoder);
+        var spec = new ModelSpec(ArchitectureFor(request.Options.Task, request.Decoder), request.Encoder, 1, 1);
+        var required = models.InputNormalisation(spec, request.Init);
+        if (required is null || required == request.Options.Normalisation) return request;
+        _log?.Invoke($"normalisation mean {required.Mean:0.####} std {required.Std:0.####} from the initial weights ({request.Init.Source}) replaces mean {request.Options.Normalisation.Mean:0.####} std {request.Options.Normalisation.Std:0.####}");
+        return request with { Options = request.Options with { Normalisation = required } };
     }
 }

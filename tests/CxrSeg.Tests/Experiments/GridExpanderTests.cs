@@ -33,6 +33,20 @@ public sealed class GridExpanderTests
     }
 
     [Fact]
+    public void DemoImageNetGrid_ComparesRandomAndBundledImageNetStarts_WithSharedPretraining()
+    {
+        var exp = GridExpander.Expand(GridFile.Load(Path.Combine(ExperimentFixtures.RepoRoot(), "grids", "demo-imagenet.yaml")));
+        Assert.Equal(2 * 2 * 3, exp.Plans.Count); // strategies × inits × repeats
+        Assert.All(exp.Plans, p => Assert.All(p.Stages, s => Assert.Equal("resnet18-cntk", s.Encoder)));
+        var imagenet2Step = exp.Plans.Where(p => p.Labels!.Init == InitKind.ImageNet && p.Stages.Count == 3).ToList();
+        Assert.Equal(3, imagenet2Step.Count);
+        Assert.All(imagenet2Step, p => Assert.Equal([InitKind.ImageNet, InitKind.Previous, InitKind.Previous], p.Stages.Select(s => s.Init)));
+        // The repeats differ only in the final stage's seed, so the pretraining stages are trained once per init.
+        var pretraining = exp.Plans.SelectMany(p => StageIds.Of(p).Take(p.Stages.Count - 1)).Distinct().Count();
+        Assert.Equal(2 * 2, pretraining);
+    }
+
+    [Fact]
     public void PaperGrid_StageChainsFollowTheStrategy()
     {
         var plans = Paper().Plans.ToDictionary(p => p.Name);

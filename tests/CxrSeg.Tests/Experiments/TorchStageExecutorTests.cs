@@ -109,4 +109,33 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
         }
         Assert.Equal(Train("a"), Train("b"));
     }
+
+    [Fact]
+    public void BundledImageNetStart_InAPlan_NeedsNoFile_RecordsItsNormalisation_AndPassesItOn()
+    {
+        var ws = new Workspace(fx.Workspace);
+        var log = new List<string>();
+        var executor = (TorchStageExecutor)StageExecutors.Create(StageExecutors.DefaultName, ws);
+        executor.Log = l => { lock (log) log.Add(l); };
+        var common = new Dictionary<string, string> { ["imageSize"] = "32", ["maxEpochs"] = "1", ["batchSize"] = "4", ["maxStepsPerEpoch"] = "1" };
+        var plan = new PlanSpec("imagenet", [
+            new StageSpec(StageTask.Classify, DatasetKind.CheXpert, "classifier", "resnet18-cntk", InitKind.ImageNet, CxrSeg.Experiments.TransferMode.Encoder, 3, common),
+            new StageSpec(StageTask.Segment, DatasetKind.Ccxs, "unet", "resnet18-cntk", InitKind.Previous, CxrSeg.Experiments.TransferMode.Encoder, 3, common),
+        ], new Dictionary<DatasetKind, string> { [DatasetKind.CheXpert] = "prepared/chexpert", [DatasetKind.Ccxs] = "prepared/ccxs" });
+        var report = new PlanRunner(ws, executor) { Log = l => { lock (log) log.Add(l); } }.Run(plan);
+        Assert.True(report.Outcome == RunOutcome.Done, string.Join("\n", log) + report.Error);
+
+        var (mean, std) = CxrSeg.Models.Weights.BundledImageNetWeights.Normalisation();
+        var ids = StageIds.Of(plan);
+        foreach (var id in ids)
+        {
+            var run = JsonNode.Parse(File.ReadAllText(Path.Combine(ws.StageFolder(id), RunManifest.FileName)))!;
+            Assert.Equal(mean, run["normalisation"]!["mean"]!.GetValue<double>(), 12);
+            Assert.Equal(std, run["normalisation"]!["std"]!.GetValue<double>(), 12);
+        }
+        Assert.Contains(log, l => l.Contains("init imagenet") && l.Contains("loaded 132"));
+        Assert.Contains(log, l => l.Contains("normalisation mean") && l.Contains("from the initial weights (imagenet)"));
+        var loaded = RunFolder.LoadModel(ws.StageFolder(ids[1]));
+        using (loaded.Network) Assert.Equal(mean, loaded.Normalisation.Mean, 12);
+    }
 }
