@@ -1,7 +1,6 @@
 using CxrSeg.Data.Cache;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Nih14;
-using CxrSeg.Data.Splits;
 
 namespace CxrSeg.Data.Prepare;
 
@@ -51,9 +50,6 @@ public sealed class Nih14PrepareSource : IPrepareSource
     }
 
     /// <inheritdoc />
-    public (DatasetSplits Splits, IReadOnlyDictionary<string, object> Facts) Split(IReadOnlyList<PreparedItem> items, int seed)
-    {
-        var s = PatientSplitter.Split(items.Select(i => i.PatientId).ToArray(), seed);
-        return (s, new Dictionary<string, object> { ["patients"] = items.Select(i => i.PatientId).Distinct().Count() });
-    }
+    public (DatasetSplits Splits, IReadOnlyDictionary<string, object> Facts) Split(IReadOnlyList<PreparedItem> items, int seed) =>
+        PatientSplit.Of(items, seed);
 }
