@@ -13,7 +13,7 @@ public static class DatasetPath
     /// result stays inside <paramref name="root"/>, lexically and after following links; <paramref name="where"/> names
     /// the row or field for the message.
     /// </summary>
-    public static string Resolve(string root, string relative, string where, string? sub = null)
+    public static string Resolve(string root, string relative, string where, string? sub = null, bool followLinks = true)
     {
         if (relative.Length == 0) throw new UserFacingException($"{where}: empty path");
         if (relative.Contains('\0')) throw new UserFacingException($"{where}: path contains a NUL character");
@@ -23,10 +23,16 @@ public static class DatasetPath
         var joined = Path.GetFullPath(sub is null ? Path.Combine(rootFull, relative) : Path.Combine(rootFull, sub, relative));
         if (!RealPath.IsInside(rootFull, joined))
             throw new UserFacingException($"{where}: path '{relative}' leaves the dataset folder {root}");
-        var realRoot = RealPath.Of(rootFull) ?? rootFull;
-        var real = RealPath.Of(joined);
-        if (real is not null && !RealPath.IsInside(realRoot, real))
-            throw new UserFacingException($"{where}: path '{relative}' is a link to a file outside the dataset folder {root}");
+        if (followLinks) RequireInside(root, joined, where, relative);
         return joined;
+    }
+
+    /// <summary>Throws unless the existing file <paramref name="full"/> lies inside <paramref name="root"/> once every link is followed.</summary>
+    public static void RequireInside(string root, string full, string where, string? shown = null)
+    {
+        var realRoot = RealPath.Of(root) ?? Path.GetFullPath(root);
+        var real = RealPath.Of(full);
+        if (real is not null && !RealPath.IsInside(realRoot, real))
+            throw new UserFacingException($"{where}: path '{shown ?? full}' leads (through a link) to a file outside the dataset folder {root}");
     }
 }

@@ -9,8 +9,8 @@ namespace CxrSeg.Platform;
 /// </summary>
 public static class InputLimits
 {
-    /// <summary>Largest image accepted, in pixels (width × height). Default 100,000,000 (10000²); env CXRSEG_MAX_PIXELS.</summary>
-    public static long MaxPixels => Read("CXRSEG_MAX_PIXELS", 100_000_000L);
+    /// <summary>Largest image accepted, in pixels (width × height). Default 67,108,864 (8192²); env CXRSEG_MAX_PIXELS.</summary>
+    public static long MaxPixels => Read("CXRSEG_MAX_PIXELS", 8192L * 8192L);
 
     /// <summary>Longest image side accepted, in pixels. Default 32768; env CXRSEG_MAX_SIDE.</summary>
     public static long MaxSide => Read("CXRSEG_MAX_SIDE", 32_768L);

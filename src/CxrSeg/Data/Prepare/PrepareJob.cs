@@ -83,8 +83,10 @@ public static class PrepareJob
                 var item = source.Load(i, options.Size);
                 PartFile.WriteItem(PartFile.ItemPath(parts, i), item);
             }
-            catch (Exception e) when (e is UserFacingException or IOException or ArgumentException or InvalidOperationException or FormatException or InvalidDataException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // one bad item never ends the job: whatever it throws (OverflowException, OutOfMemoryException on a
+                // hostile size, ...) becomes its reject reason
                 reason = e is UserFacingException ? e.Message : $"{e.GetType().Name}: {e.Message}";
                 AtomicFile.WriteAllText(PartFile.RejectPath(parts, i), reason);
             }

@@ -48,6 +48,7 @@ public sealed class SiimPrepareSource : IPrepareSource
     {
         var r = _records[index];
         if (r.DicomPath is null) throw new UserFacingException($"DICOM for {r.SopInstanceUid} ({r.Where}) not found under train/{r.StudyInstanceUid}/");
+        DatasetPath.RequireInside(_ds.Root, r.DicomPath, $"{r.Where}: DICOM {r.SopInstanceUid}");
         var pixels = DicomDecoder.Read(r.DicomPath);
         var (grey, _) = DicomDisplay.Apply(pixels);
         var patient = DicomDecoder.ReadPatientId(r.DicomPath);

@@ -24,12 +24,14 @@ public static class SiimReader
         var t = CsvTable.Read(imageCsv, required: ["id", "boxes", "label", "StudyInstanceUID"]);
         warnings.AddRange(t.Malformed.Select(m => $"skipped malformed row: {m}"));
         var records = new List<SiimRecord>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var row in t.Rows)
         {
             var id = row["id"];
             var sop = id.EndsWith("_image", StringComparison.Ordinal) ? id[..^6] : id;
             var study = row["StudyInstanceUID"];
             if (sop.Length == 0 || study.Length == 0) { warnings.Add($"{row.Where}: empty id or StudyInstanceUID, row skipped"); continue; }
+            if (!seen.TryAdd(sop, row.Where)) { warnings.Add($"{row.Where}: field 'id' {id} repeats {seen[sop]}; the first row is kept, this one skipped"); continue; }
             IReadOnlyList<SiimBox> boxes;
             try { boxes = SiimBoxParser.ParseBoxes(row["boxes"]); }
             catch (FormatException e) { warnings.Add($"{row.Where}: field 'boxes': {e.Message}; row skipped"); continue; }
