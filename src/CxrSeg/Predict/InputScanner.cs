@@ -1,4 +1,5 @@
 using CxrSeg.Data.Dicom;
+using CxrSeg.Platform;
 
 namespace CxrSeg.Predict;
 
@@ -16,7 +17,7 @@ public static class InputScanner
     public static IReadOnlyList<InputImage> Scan(IReadOnlyList<string> inputs, string? outDir = null)
     {
         if (inputs.Count == 0) throw new UserFacingException("no input given: name DICOM/PNG/JPEG files or folders");
-        var outFull = outDir is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir)) + Path.DirectorySeparatorChar;
+        var outFull = outDir is null ? null : Path.TrimEndingDirectorySeparator(RealPath.OfPossiblyMissing(outDir)) + Path.DirectorySeparatorChar;
         var found = new List<(string Path, string Display)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var input in inputs)
@@ -28,6 +29,9 @@ public static class InputScanner
             else if (Directory.Exists(input))
             {
                 var root = Path.GetFullPath(input);
+                var realRoot = RealPath.Of(root) ?? root;
+                if (outFull is not null && (realRoot + Path.DirectorySeparatorChar).StartsWith(outFull, StringComparison.Ordinal))
+                    throw new UserFacingException($"--out {outDir} is the input folder {input} or holds it (links followed): choose an output folder outside the inputs");
                 var files = new List<string>();
                 Walk(root, outFull, files);
                 files.Sort(StringComparer.Ordinal);
@@ -42,7 +46,7 @@ public static class InputScanner
 
     private static void Walk(string dir, string? outFull, List<string> files)
     {
-        if (outFull is not null && (dir + Path.DirectorySeparatorChar).StartsWith(outFull, StringComparison.Ordinal)) return;
+        if (outFull is not null && ((RealPath.Of(dir) ?? dir) + Path.DirectorySeparatorChar).StartsWith(outFull, StringComparison.Ordinal)) return;
         foreach (var f in Directory.EnumerateFiles(dir))
         {
             var name = Path.GetFileName(f);
@@ -71,6 +75,8 @@ public static class InputScanner
             var stem = Stem(display);
             var name = stemCount[stem] > 1 ? stem + "_" + Clean(Path.GetExtension(display).TrimStart('.')) : stem;
             if (name.Length == 0 || name.StartsWith('.')) name = "image" + name;
+            // an image folder must never take the name of a job-level output (summary.csv.png → summary.csv_image)
+            if (name.Equals(PredictionWriter.SummaryFile, StringComparison.OrdinalIgnoreCase)) name += "_image";
             var unique = name;
             for (var k = 2; !used.Add(unique); k++) unique = $"{name}_{k}";
             result.Add(new InputImage(path, display, unique));

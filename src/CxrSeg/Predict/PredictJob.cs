@@ -34,8 +34,9 @@ public static class PredictJob
         var predictor = new Predictor(model, options);
         observer ??= new NullObserver();
         var summary = Path.Combine(outDir, PredictionWriter.SummaryFile);
+        // two jobs on one --out would mix their outputs: the second is refused, naming the first
+        using var outLock = OutputLock.Acquire(outDir, $"cxrseg predict with {model.Source}");
         var pending = CheckExisting(images, outDir, predictor.ClassNames, options, summary);
-        Directory.CreateDirectory(outDir);
         observer.OnStart(images.Count, model);
 
         var rows = new PredictRow?[images.Count];

@@ -30,7 +30,11 @@ public static class PrepareJob
             ["size"] = o.Size, ["seed"] = o.Seed, ["limit"] = o.Limit,
         };
         if (o.Dataset == "chexpert") { key["uncertainty"] = o.Uncertainty.ToString(); key["views"] = o.Views.ToString(); }
-        if (o.Dataset == "siim") key["siimMasks"] = o.SiimMasks.ToString();
+        if (o.Dataset == "siim")
+        {
+            key["siimMasks"] = o.SiimMasks.ToString();
+            key["pseudonymKey"] = PseudonymKey.ForWorkspace(o.Workspace).Fingerprint;
+        }
         if (o.Dataset == "ccxs") key["ccxsSplit"] = o.CcxsSplit.ToString();
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(key)));
         return Convert.ToHexStringLower(hash)[..12];
@@ -44,7 +48,7 @@ public static class PrepareJob
     {
         "ccxs" => new CcxsPrepareSource(o.Source, o.CcxsSplit, o.Limit),
         "chexpert" => new CheXpertPrepareSource(o.Source, o.Uncertainty, o.Views, o.Limit),
-        "siim" => new SiimPrepareSource(o.Source, o.SiimMasks, o.Limit),
+        "siim" => new SiimPrepareSource(o.Source, o.SiimMasks, PseudonymKey.ForWorkspace(o.Workspace), o.Limit),
         _ => throw new UserFacingException($"unknown dataset '{o.Dataset}'"),
     };
 
@@ -61,6 +65,10 @@ public static class PrepareJob
         if (File.Exists(manifestPath)) return FromManifest(dir, id, manifestPath, started);
         var source = OpenSource(options);
         if (source.Count == 0) throw new UserFacingException($"no {options.Dataset} items found under {options.Source}");
+        // one preparation per folder at a time: a second run on the same options is refused, naming the first
+        using var outLock = OutputLock.Acquire(dir, $"cxrseg prepare {options.Dataset}");
+        if (File.Exists(manifestPath)) return FromManifest(dir, id, manifestPath, started);
+        RemoveStaleTemporaries(dir);
         var parts = Path.Combine(dir, "parts");
         Directory.CreateDirectory(parts);
         WriteOptionsFile(dir, options, id);
@@ -100,6 +108,15 @@ public static class PrepareJob
         Assemble(dir, source, options, id);
         Directory.Delete(parts, recursive: true);
         return FromManifest(dir, id, manifestPath, started, resumed);
+    }
+
+    /// <summary>Temporary files (".name.pid.guid.tmp") left by a run that was killed; safe to delete while holding the folder's lock.</summary>
+    private static void RemoveStaleTemporaries(string dir)
+    {
+        foreach (var d in new[] { dir, Path.Combine(dir, "parts") })
+            if (Directory.Exists(d))
+                foreach (var f in Directory.EnumerateFiles(d, ".*.tmp"))
+                    try { File.Delete(f); } catch (IOException) { }
     }
 
     private static void WriteOptionsFile(string dir, PrepareOptions o, string id)
