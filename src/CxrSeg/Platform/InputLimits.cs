@@ -29,7 +29,7 @@ public static class InputLimits
     {
         if (width <= 0 || height <= 0) throw new UserFacingException($"{file}: image size {width}x{height} is empty");
         if (width > MaxSide || height > MaxSide)
-            throw new UserFacingException($"{file}: image size {width}x{height} exceeds the longest side allowed ({MaxSide}; raise CXRSEG_MAX_SIDE if this is a real image)");
+            throw new UserFacingException($"{file}: image size {width}x{height} exceeds the longest-side limit of {MaxSide} pixels (raise CXRSEG_MAX_SIDE if this is a real image)");
         if (width * height > MaxPixels)
             throw new UserFacingException($"{file}: image size {width}x{height} = {width * height} pixels exceeds the limit of {MaxPixels} (raise CXRSEG_MAX_PIXELS if this is a real image)");
     }

@@ -1,0 +1,61 @@
+using System.Security.Cryptography;
+using CxrSeg.Platform;
+using CxrSeg.Reliability;
+using CxrSeg.Tests.Support;
+using Xunit.Abstractions;
+
+namespace CxrSeg.Tests.Reliability;
+
+/// <summary>
+/// Issue 19: the generated hostile corpus (at least 300 cases, every failure class) run case by case. Each case must
+/// end as expected — a clear error naming the file or field, or acceptance for the controls — within its time limit
+/// (a hang guard, not a speed check), without a crash, and without changing any input file. Surviving the run is
+/// itself the check that no case makes GDCM abort the process.
+/// </summary>
+public sealed class HostileCorpusTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan PerCase = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public void EveryHostileCase_EndsAsExpected_AndNoInputChanges()
+    {
+        using var t = new TempDir();
+        var corpus = HostileCorpus.Generate(Path.Combine(t.Path, "corpus"));
+        Assert.True(corpus.Cases.Count >= 300, $"{corpus.Cases.Count} cases");
+        foreach (var cls in new[] { "dicom-structure", "dicom-attributes", "sizes-and-nesting", "silently-wrong", "png-jpeg-damage", "special-files", "boxes-damage", "paths-outside-root", "damaged-cache", "control" })
+            Assert.Contains(corpus.Cases, c => c.Class == cls);
+        var before = Hashes(corpus.Root);
+
+        var outcomes = HostileCorpusRunner.Run(corpus, PerCase);
+
+        var wrong = outcomes.Where(o => !o.AsExpected).ToArray();
+        foreach (var g in outcomes.GroupBy(o => o.Case.Class))
+            output.WriteLine($"{g.Key}: {g.Count()} cases, {g.Count(o => o.AsExpected)} as expected");
+        Assert.True(wrong.Length == 0, $"{wrong.Length} of {outcomes.Count} cases went wrong:\n" + string.Join("\n", wrong.Select(o => o.ToString())));
+        Assert.Equal(before, Hashes(corpus.Root));
+    }
+
+    [Fact]
+    public void Limits_CanBeRaised_AndABadLimitIsNamed()
+    {
+        Environment.SetEnvironmentVariable("CXRSEG_MAX_LITERAL_DEPTH", "abc");
+        try
+        {
+            var e = Assert.Throws<UserFacingException>(() => InputLimits.MaxLiteralDepth);
+            Assert.Contains("CXRSEG_MAX_LITERAL_DEPTH", e.Message);
+        }
+        finally { Environment.SetEnvironmentVariable("CXRSEG_MAX_LITERAL_DEPTH", null); }
+        var deep = new string('[', 40) + new string(']', 40);
+        Assert.Throws<FormatException>(() => CxrSeg.Data.Siim.PythonLiteral.Parse(deep));
+        Assert.NotNull(CxrSeg.Data.Siim.PythonLiteral.Parse(deep, maxDepth: 64));
+    }
+
+    /// <summary>SHA-256 of every regular file under <paramref name="root"/> (special files are never opened).</summary>
+    private static SortedDictionary<string, string> Hashes(string root)
+    {
+        var d = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint }))
+            if (RegularFile.Is(f)) d[Path.GetRelativePath(root, f)] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f)));
+        return d;
+    }
+}
