@@ -20,7 +20,9 @@ public sealed class HostileCorpusTests(ITestOutputHelper output)
     public void EveryHostileCase_EndsAsExpected_AndNoInputChanges()
     {
         using var t = new TempDir();
-        var corpus = HostileCorpus.Generate(Path.Combine(t.Path, "corpus"));
+        // CXRSEG_KEEP_CORPUS=DIR writes the corpus there and keeps it (to replay cases through the CLI by hand)
+        var keep = Environment.GetEnvironmentVariable("CXRSEG_KEEP_CORPUS");
+        var corpus = HostileCorpus.Generate(string.IsNullOrEmpty(keep) ? Path.Combine(t.Path, "corpus") : keep);
         Assert.True(corpus.Cases.Count >= 300, $"{corpus.Cases.Count} cases");
         foreach (var cls in new[] { "dicom-structure", "dicom-attributes", "sizes-and-nesting", "silently-wrong", "png-jpeg-damage", "special-files", "boxes-damage", "paths-outside-root", "damaged-cache", "control" })
             Assert.Contains(corpus.Cases, c => c.Class == cls);
