@@ -80,6 +80,7 @@ public static class RunFolder
     private static T Field<T>(string file, string field, Func<T> read)
     {
         try { return read(); }
+        catch (UserFacingException e) { throw new UserFacingException($"run folder is damaged: {file}: {e.Message}", e); }
         catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException or ArgumentException or KeyNotFoundException or NotSupportedException or IndexOutOfRangeException)
         {
             throw new UserFacingException($"run folder is damaged: {file}: field '{field}' is not what it should be ({e.Message})", e);

@@ -150,5 +150,10 @@ public sealed class MixedFolderJobTests
         Assert.Contains(r.Rejects, x => x.Reason.Contains("colour"));
         Assert.Contains(r.Rejects, x => x.Reason.Contains("nested"));
         Assert.Contains(r.Rejects, x => x.Reason.Contains("Rescale Slope"));
+        // the pseudonym key lives beside the workspace's caches, never inside one
+        var key = File.ReadAllText(PseudonymKey.PathFor(t.File("ws"))).Trim();
+        Assert.False(CxrSeg.Platform.RealPath.IsInside(r.Directory, PseudonymKey.PathFor(t.File("ws"))));
+        foreach (var f in Directory.EnumerateFiles(r.Directory, "*.json").Concat(Directory.EnumerateFiles(r.Directory, "*.csv")))
+            Assert.DoesNotContain(key, File.ReadAllText(f));
     }
 }
