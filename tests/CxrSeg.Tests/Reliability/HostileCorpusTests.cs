@@ -52,6 +52,19 @@ public sealed class HostileCorpusTests(ITestOutputHelper output)
         Assert.NotNull(CxrSeg.Data.Siim.PythonLiteral.Parse(deep, maxDepth: 64));
     }
 
+    [Fact]
+    public void PatientId_IsReadFromTheHeaderAlone_WithTheSameChecks()
+    {
+        using var t = new TempDir();
+        var big = DicomBuilder.GreyImage(700, 500).ToArray();
+        File.WriteAllBytes(t.File("big.dcm"), big);
+        Assert.Equal("CORPUS-PATIENT", CxrSeg.Data.Dicom.DicomDecoder.ReadPatientId(t.File("big.dcm")));
+        File.WriteAllBytes(t.File("cut.dcm"), big[..(big.Length / 2)]);
+        Assert.Equal("CORPUS-PATIENT", CxrSeg.Data.Dicom.DicomDecoder.ReadPatientId(t.File("cut.dcm"))); // the header is intact
+        File.WriteAllBytes(t.File("cut-header.dcm"), big[..300]);
+        Assert.Contains("cut-header.dcm", Assert.Throws<UserFacingException>(() => CxrSeg.Data.Dicom.DicomDecoder.ReadPatientId(t.File("cut-header.dcm"))).Message);
+    }
+
     /// <summary>SHA-256 of every regular file under <paramref name="root"/> (special files are never opened).</summary>
     private static SortedDictionary<string, string> Hashes(string root)
     {

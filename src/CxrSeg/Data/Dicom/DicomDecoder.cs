@@ -106,7 +106,7 @@ public static class DicomDecoder
     }
 
     /// <summary>Reads PatientID (0010,0020) for patient-level splits (managed, after the structural check). The value is only used as a grouping key and never printed.</summary>
-    public static string? ReadPatientId(string path) => DicomStructure.Check(path).PatientId;
+    public static string? ReadPatientId(string path) => DicomStructure.ReadPatientId(path);
 
     /// <summary>A rescale or window value that is NaN or infinite would blank the image without a word: refuse it, naming the field.</summary>
     private static void Finite(string path, string field, double v)

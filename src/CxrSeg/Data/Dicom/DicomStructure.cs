@@ -34,6 +34,30 @@ public static class DicomStructure
         return Check(path, File.ReadAllBytes(path));
     }
 
+    /// <summary>
+    /// Reads PatientID (0010,0020) with the same structural checks, from the start of the file only (the elements up to
+    /// group 0010): a stats run over thousands of large DICOMs reads their headers, not their pixels. Null when absent.
+    /// </summary>
+    public static string? ReadPatientId(string path)
+    {
+        RegularFile.Require(path, "DICOM file");
+        long length = new FileInfo(path).Length;
+        int prefix = (int)Math.Min(length, 256 * 1024);
+        var bytes = new byte[prefix];
+        using (var fs = File.OpenRead(path)) fs.ReadExactly(bytes);
+        if (bytes.Length < 132 || bytes[128] != 'D' || bytes[129] != 'I' || bytes[130] != 'C' || bytes[131] != 'M')
+            throw Damaged(path, "not a DICOM Part-10 file (no 'DICM' marker at byte 128)");
+        var (ts, dataStart) = ReadMeta(path, bytes);
+        if (ts == "1.2.840.10008.1.2.1.99" || prefix == length) return Check(path, File.ReadAllBytes(path)).PatientId;
+        var walker = new Walker(path, bytes, bigEndian: ts == "1.2.840.10008.1.2.2", implicitVr: ts == "1.2.840.10008.1.2", !Native.Contains(ts))
+        {
+            StopAfter = 0x00100020,
+        };
+        try { walker.TopLevel(dataStart); }
+        catch (UserFacingException) when (walker.PastPrefix) { return Check(path, File.ReadAllBytes(path)).PatientId; }
+        return walker.PatientId;
+    }
+
     /// <summary>Checks the bytes of a file named <paramref name="path"/> (for messages).</summary>
     public static DicomHeader Check(string path, byte[] bytes)
     {
@@ -111,6 +135,15 @@ public static class DicomStructure
         private bool _pixelUndefined;
         private int _elements;
 
+        /// <summary>When set, the walk stops at the first top-level element after this tag (header-only reads).</summary>
+        public uint? StopAfter { get; init; }
+
+        /// <summary>True when a header-only walk hit the end of its prefix (the caller then reads the whole file).</summary>
+        public bool PastPrefix { get; private set; }
+
+        /// <summary>PatientID after a walk.</summary>
+        public string? PatientId => Text(0x00100020);
+
         private ushort U16(int at) => bigEndian ? (ushort)(b[at] << 8 | b[at + 1]) : BitConverter.ToUInt16(b, at);
         private uint U32(int at) => bigEndian ? (uint)(b[at] << 24 | b[at + 1] << 16 | b[at + 2] << 8 | b[at + 3]) : BitConverter.ToUInt32(b, at);
         private uint Tag(int at) => (uint)U16(at) << 16 | U16(at + 2);
@@ -118,8 +151,16 @@ public static class DicomStructure
 
         public void TopLevel(int start)
         {
-            int end = DataSet(start, b.Length, depth: 0, untilItemEnd: false, top: true);
-            if (end != b.Length) throw Damaged(path, $"unexpected bytes at offset {end}");
+            try
+            {
+                int end = DataSet(start, b.Length, depth: 0, untilItemEnd: false, top: true);
+                if (end != b.Length && StopAfter is null) throw Damaged(path, $"unexpected bytes at offset {end}");
+            }
+            catch (UserFacingException) when (StopAfter is not null)
+            {
+                PastPrefix = true;
+                throw;
+            }
         }
 
         /// <summary>Walks elements from <paramref name="pos"/> to <paramref name="end"/> (or to an item delimiter); returns the position after.</summary>
@@ -139,6 +180,7 @@ public static class DicomStructure
                 }
                 if (tag >> 16 == 0xFFFE) throw Damaged(path, $"item tag {T(tag)} at offset {pos} where an element was expected");
                 if (top && tag >> 16 == 0x0002) throw Damaged(path, $"file meta element {T(tag)} inside the data set at offset {pos}");
+                if (top && StopAfter is { } stop && tag > stop) return pos;
                 if (!first && tag <= last) throw Damaged(path, $"element {T(tag)} at offset {pos} is out of order (after {T(last)})");
                 first = false;
                 last = tag;
