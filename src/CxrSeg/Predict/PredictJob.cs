@@ -40,10 +40,13 @@ public static class PredictJob
         observer.OnStart(images.Count, model);
 
         var rows = new PredictRow?[images.Count];
-        foreach (var i in Enumerable.Range(0, images.Count).Where(i => !pending.Contains(i)))
+        // resumed images keep their earlier areas in summary.csv; outputs of another model are refused, not mixed
+        var resumed = Enumerable.Range(0, images.Count).Where(i => !pending.Contains(i))
+            .ToDictionary(i => i, i => FindingsReader.Read(Path.Combine(outDir, images[i].OutputName, PredictionWriter.FindingsFile), images[i], model.Source));
+        foreach (var (i, row) in resumed)
         {
-            rows[i] = new PredictRow(images[i].Display, images[i].OutputName, PredictRow.Skipped, "outputs exist", 0, 0, null);
-            observer.OnImage(rows[i]!);
+            rows[i] = row;
+            observer.OnImage(row);
         }
 
         // Decoding and the forward pass run here; mapping back, findings and writing run on a background thread at low
