@@ -156,4 +156,39 @@ public sealed class MixedFolderJobTests
         foreach (var f in Directory.EnumerateFiles(r.Directory, "*.json").Concat(Directory.EnumerateFiles(r.Directory, "*.csv")))
             Assert.DoesNotContain(key, File.ReadAllText(f));
     }
+
+    [Fact]
+    public void PrepareAndStatsCheXpert_RefusePathsLeavingTheDataset_SpecialFiles_AndDuplicates()
+    {
+        using var t = new TempDir();
+        var root = t.File("chexpert");
+        var dir = Path.Combine(root, "CheXpert-v1.0-small");
+        var outside = t.File("outside.jpg");
+        ImageFixtures.Grey(outside, 30, 30, (x, y) => 99);
+        string Rel(int p) => $"CheXpert-v1.0-small/train/patient{p:D5}/study1/view1_frontal.jpg";
+        var lines = new List<string> { string.Join(",", CxrSeg.Data.CheXpert.CheXpertLabels.CsvColumns) };
+        string Row(string path) => $"{path},Female,68,Frontal,AP,1.0,,,,,,,,,,,,,";
+        for (int p = 1; p <= 6; p++)
+        {
+            var file = Path.Combine(root, Rel(p));
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            if (p <= 4) ImageFixtures.Grey(file, 30 + p, 30, (x, y) => (byte)(x * 4));
+            else if (p == 5) File.CreateSymbolicLink(file, outside);
+            else SpecialFiles.Fifo(file);
+            lines.Add(Row(Rel(p)));
+        }
+        lines.Add(Row("CheXpert-v1.0-small/../../outside.jpg"));
+        lines.Add(Row(Rel(1)));
+        File.WriteAllLines(Path.Combine(dir, "train.csv"), lines);
+
+        var stats = SpecialFiles.WithinMinutes(() => DatasetStats.Compute("chexpert", root));
+        Assert.Contains(stats[0].Notes, n => n.Contains("climbs out"));
+        Assert.Contains(stats[0].Notes, n => n.Contains("repeats"));
+
+        var r = SpecialFiles.WithinMinutes(() => PrepareJob.Run(new PrepareOptions { Dataset = "chexpert", Source = root, Workspace = t.File("ws"), Size = 16, Workers = 2 }));
+
+        Assert.Equal((4, 2), (r.Images, r.Rejected));
+        Assert.Contains("outside the dataset", Assert.Single(r.Rejects, x => x.Id == Rel(5)).Reason);
+        Assert.Contains("named pipe", Assert.Single(r.Rejects, x => x.Id == Rel(6)).Reason);
+    }
 }
