@@ -33,7 +33,7 @@ public static class InputScanner
                 if (outFull is not null && (realRoot + Path.DirectorySeparatorChar).StartsWith(outFull, StringComparison.Ordinal))
                     throw new UserFacingException($"--out {outDir} is the input folder {input} or holds it (links followed): choose an output folder outside the inputs");
                 var files = new List<string>();
-                Walk(root, outFull, files);
+                Walk(root, outFull, files, new HashSet<string>(StringComparer.Ordinal));
                 files.Sort(StringComparer.Ordinal);
                 var prefix = inputs.Count > 1 ? Path.GetFileName(Path.TrimEndingDirectorySeparator(root)) + "/" : "";
                 foreach (var f in files)
@@ -44,9 +44,11 @@ public static class InputScanner
         return Name(found);
     }
 
-    private static void Walk(string dir, string? outFull, List<string> files)
+    private static void Walk(string dir, string? outFull, List<string> files, HashSet<string> visited)
     {
-        if (outFull is not null && ((RealPath.Of(dir) ?? dir) + Path.DirectorySeparatorChar).StartsWith(outFull, StringComparison.Ordinal)) return;
+        var real = RealPath.Of(dir) ?? dir;
+        if (!visited.Add(real)) return; // a linked folder seen before (a link loop would never end)
+        if (outFull is not null && (real + Path.DirectorySeparatorChar).StartsWith(outFull, StringComparison.Ordinal)) return;
         foreach (var f in Directory.EnumerateFiles(dir))
         {
             var name = Path.GetFileName(f);
@@ -55,7 +57,7 @@ public static class InputScanner
             if (Extensions.Contains(ext) || (ext.Length == 0 && DicomDecoder.LooksLikeDicom(f))) files.Add(f);
         }
         foreach (var d in Directory.EnumerateDirectories(dir))
-            if (!Path.GetFileName(d).StartsWith('.')) Walk(d, outFull, files);
+            if (!Path.GetFileName(d).StartsWith('.')) Walk(d, outFull, files, visited);
     }
 
     private static List<InputImage> Name(List<(string Path, string Display)> found)

@@ -66,6 +66,17 @@ public sealed class OutputSafetyTests
     }
 
     [Fact]
+    public void AFolderLinkLoop_IsWalkedOnce()
+    {
+        using var t = new TempDir();
+        var input = Directory.CreateDirectory(t.File("in")).FullName;
+        ImageFixtures.Grey(Path.Combine(input, "a.png"), 8, 8, (x, y) => 1);
+        Directory.CreateSymbolicLink(Path.Combine(input, "loop"), input);
+        var images = SpecialFiles.WithinMinutes(() => InputScanner.Scan([input]), 0.5);
+        Assert.Single(images);
+    }
+
+    [Fact]
     public void AnImageNamedLikeTheSummary_GetsAnotherFolderName()
     {
         using var t = new TempDir();
