@@ -131,6 +131,7 @@ public sealed class MixedFolderJobTests
             DicomWriter.Write(path, px, 32, 24, new DicomWriteOptions { PatientId = $"PAT-{i / 2}", StudyInstanceUid = study, SeriesInstanceUid = series, SopInstanceUid = sop });
             if (i < hostile.Length) File.Copy(Path.Combine(corpus.Root, "dicom", hostile[i]), path, overwrite: true);
             if (i == 5) SpecialFiles.Fifo(path);
+            if (i == 8) { File.Delete(path); File.CreateSymbolicLink(path, Path.Combine(corpus.Root, "dicom", "good-16bit.dcm")); }
             var boxes = i == 6 ? new string('[', 200_000) : "[{'x': 1, 'y': 1, 'width': 5, 'height': 5}]";
             imageRows.Append($"{sop}_image,\"{boxes}\",opacity 1 1 1 6 6,{study}\n");
             studyRows.Append($"{study}_study,0,1,0,0\n");
@@ -142,10 +143,12 @@ public sealed class MixedFolderJobTests
         var stats = SpecialFiles.WithinMinutes(() => DatasetStats.Compute("siim", root));
         Assert.Contains(stats[0].Notes, n => n.Contains("nested"));
         Assert.Contains(stats[0].Notes, n => n.Contains("repeats"));
+        Assert.Contains(stats[0].Notes, n => n.Contains("outside the dataset folder"));
 
         var r = SpecialFiles.WithinMinutes(() => PrepareJob.Run(new PrepareOptions { Dataset = "siim", Source = root, Workspace = t.File("ws"), Size = 32, Workers = 2 }));
 
-        Assert.Equal((3, 6), (r.Images, r.Rejected));
+        Assert.Equal((2, 7), (r.Images, r.Rejected));
+        Assert.Contains(r.Rejects, x => x.Id == "1.2.9.8.1.1" && x.Reason.Contains("not found"));
         Assert.Contains(r.Rejects, x => x.Reason.Contains("named pipe"));
         Assert.Contains(r.Rejects, x => x.Reason.Contains("colour"));
         Assert.Contains(r.Rejects, x => x.Reason.Contains("nested"));
