@@ -22,6 +22,8 @@ public enum HostileExpect
     Accept,
     /// <summary>A clear error (UserFacingException, or FormatException for a field) whose message names the input.</summary>
     Refuse,
+    /// <summary>Either outcome, but no crash and no hang: damage inside a compressed codestream that no structural check can see (the decoder may refuse it or return wrong pixels).</summary>
+    Survive,
 }
 
 /// <summary>

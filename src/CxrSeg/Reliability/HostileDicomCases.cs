@@ -6,7 +6,8 @@ namespace CxrSeg.Reliability;
 /// <summary>DICOM cases: structure (truncations, lying and undefined lengths, meta and fragment damage), attributes and nesting.</summary>
 internal static class HostileDicomCases
 {
-    private const string Structure = "dicom-structure", Attributes = "dicom-attributes", Sizes = "sizes-and-nesting", Wrong = "silently-wrong";
+    private const string Structure = "dicom-structure", Attributes = "dicom-attributes", Sizes = "sizes-and-nesting", Wrong = "silently-wrong",
+        Codestream = "dicom-codestream";
 
     public static void Write(string dir, List<HostileCase> cases)
     {
@@ -126,7 +127,33 @@ internal static class HostileDicomCases
             var bytes = File.ReadAllBytes(path);
             for (int k = 1; k <= 12; k++)
                 Case($"gdcm-{ts}-cut-{k:00}.dcm", Structure, bytes[..(int)((long)bytes.Length * k / 13)], HostileExpect.Refuse);
+            if (ts != DicomTransferSyntax.ImplicitVrLittleEndian)
+                for (int k = 0; k < 8; k++)
+                    Case($"gdcm-{ts}-garbled-{k}.dcm", Codestream, GarbleFirstFragment(bytes, k), HostileExpect.Survive);
         }
+    }
+
+    /// <summary>
+    /// The file with its first image fragment damaged (structure intact), seeded by <paramref name="variant"/>: random
+    /// bytes scattered, a zeroed run, a garbled codestream header, or all random.
+    /// </summary>
+    private static byte[] GarbleFirstFragment(byte[] file, int variant)
+    {
+        var c = file.ToArray();
+        int at = c.AsSpan().LastIndexOf(new byte[] { 0xE0, 0x7F, 0x10, 0x00, (byte)'O', (byte)'B', 0, 0, 0xFF, 0xFF, 0xFF, 0xFF });
+        if (at < 0) throw new InvalidOperationException("no encapsulated pixel data to garble");
+        int p = at + 12;
+        p += 8 + (int)BitConverter.ToUInt32(c, p + 4); // basic offset table
+        int start = p + 8, end = start + (int)BitConverter.ToUInt32(c, p + 4);
+        var rng = new Random(1900 + variant);
+        switch (variant % 4)
+        {
+            case 0: for (int i = 0; i < 24; i++) c[rng.Next(start, end)] = (byte)rng.Next(256); break;
+            case 1: { int a = rng.Next(start, end); Array.Clear(c, a, Math.Min(64, end - a)); break; }
+            case 2: for (int i = start; i < Math.Min(end, start + 40); i++) c[i] = (byte)rng.Next(256); break;
+            default: for (int i = start; i < end; i++) c[i] = (byte)rng.Next(256); break;
+        }
+        return c;
     }
 
     /// <summary>A grey image whose pixel data element is written by <paramref name="pixels"/>.</summary>

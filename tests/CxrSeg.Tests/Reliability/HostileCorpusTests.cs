@@ -24,7 +24,7 @@ public sealed class HostileCorpusTests(ITestOutputHelper output)
         var keep = Environment.GetEnvironmentVariable("CXRSEG_KEEP_CORPUS");
         var corpus = HostileCorpus.Generate(string.IsNullOrEmpty(keep) ? Path.Combine(t.Path, "corpus") : keep);
         Assert.True(corpus.Cases.Count >= 300, $"{corpus.Cases.Count} cases");
-        foreach (var cls in new[] { "dicom-structure", "dicom-attributes", "sizes-and-nesting", "silently-wrong", "png-jpeg-damage", "special-files", "boxes-damage", "paths-outside-root", "damaged-cache", "control" })
+        foreach (var cls in new[] { "dicom-structure", "dicom-attributes", "sizes-and-nesting", "silently-wrong", "png-jpeg-damage", "special-files", "boxes-damage", "paths-outside-root", "damaged-cache", "dicom-codestream", "control" })
             Assert.Contains(corpus.Cases, c => c.Class == cls);
         var before = Hashes(corpus.Root);
 

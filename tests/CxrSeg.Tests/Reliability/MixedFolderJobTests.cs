@@ -37,7 +37,8 @@ public sealed class MixedFolderJobTests
         foreach (var c in imageCases)
         {
             var row = byPath[Path.GetFullPath(c.Input)];
-            Assert.True((c.Expect == HostileExpect.Accept ? PredictRow.Ok : PredictRow.Error) == row.Status, $"{c.Id}: {row.Status} {row.Message}");
+            if (c.Expect == HostileExpect.Survive) Assert.True(row.Status is PredictRow.Ok or PredictRow.Error, $"{c.Id}: {row.Status}");
+            else Assert.True((c.Expect == HostileExpect.Accept ? PredictRow.Ok : PredictRow.Error) == row.Status, $"{c.Id}: {row.Status} {row.Message}");
         }
         Assert.True(File.Exists(r.SummaryPath));
         Assert.False(File.Exists(Path.Combine(outDir, ".cxrseg.lock")), "the output lock is released");
@@ -61,6 +62,7 @@ public sealed class MixedFolderJobTests
                     catch (UserFacingException e) { return e.Message; }
                 }, 0.5);
                 if (c.Expect == HostileExpect.Accept) Assert.True(error is null, $"{c.Id}: {error}");
+                else if (c.Expect == HostileExpect.Survive) Assert.True(error is null || error.Contains(Path.GetFileName(c.Input), StringComparison.Ordinal), $"{c.Id}: {error}");
                 else Assert.True(error is not null && error.Contains(Path.GetFileName(c.Input), StringComparison.Ordinal), $"{c.Id}: {error ?? "accepted"}");
             }
         }
