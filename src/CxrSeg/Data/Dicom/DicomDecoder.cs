@@ -5,7 +5,8 @@ namespace CxrSeg.Data.Dicom;
 
 /// <summary>
 /// Reads a DICOM file with GDCM (every transfer syntax GDCM decodes) into <see cref="DicomPixels"/>.
-/// Multi-frame and colour images are refused with a <see cref="UserFacingException"/> naming the file.
+/// Multi-frame and colour images are refused with a <see cref="UserFacingException"/> naming the file. Every file first
+/// passes <see cref="DicomStructure.Check(string)"/>, so GDCM never sees a file it would abort the process on.
 /// </summary>
 public static class DicomDecoder
 {
