@@ -21,6 +21,7 @@ public static class CliApp
             c.AddCommand<StatsCommand>("stats").WithDescription("Label, class and box counts of a dataset in its original layout.");
             c.AddCommand<InspectCommand>("inspect").WithDescription("Describe a DICOM, PNG or JPEG: size, bits, photometric, transfer syntax, display steps, value statistics.");
             c.AddCommand<ConvertCommand>("convert").WithDescription("Write a DICOM/PNG/JPEG as grey PNG (display image, or stored values with --raw).");
+            c.AddCommand<SelfTestCommand>("selftest").WithDescription("Generate the hostile-input corpus (344 broken files, paths and caches) and check every case is refused or accepted as it should be.");
             c.AddCommand<PrepareCommand>("prepare").WithDescription("Decode a dataset (ccxs, chexpert, siim) into the fast training cache, with splits.");
             c.AddCommand<TrainCommand>("train").WithDescription("Train a classifier, autoencoder or segmentation network into a run folder (resumable).");
             c.AddCommand<RunCommand>("run").WithDescription("Run one stage plan end to end, reusing finished stages.");

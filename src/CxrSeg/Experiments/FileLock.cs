@@ -27,12 +27,12 @@ public sealed class FileLock : IDisposable
     public LockInfo Info { get; }
 
     /// <summary>Takes the lock, breaking a stale one; null when a live holder has it.</summary>
-    public static FileLock? TryAcquire(string path, LockPolicy policy)
+    public static FileLock? TryAcquire(string path, LockPolicy policy, string? job = null)
     {
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var info = new LockInfo(Environment.MachineName, Environment.ProcessId, ProcessStartUtc(Environment.ProcessId) ?? DateTime.UtcNow,
-                DateTime.UtcNow, Guid.NewGuid().ToString("N"));
+                DateTime.UtcNow, Guid.NewGuid().ToString("N"), job);
             try
             {
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);

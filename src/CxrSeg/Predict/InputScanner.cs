@@ -1,4 +1,5 @@
 using CxrSeg.Data.Dicom;
+using CxrSeg.Platform;
 
 namespace CxrSeg.Predict;
 
@@ -16,7 +17,7 @@ public static class InputScanner
     public static IReadOnlyList<InputImage> Scan(IReadOnlyList<string> inputs, string? outDir = null)
     {
         if (inputs.Count == 0) throw new UserFacingException("no input given: name DICOM/PNG/JPEG files or folders");
-        var outFull = outDir is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(outDir)) + Path.DirectorySeparatorChar;
+        var outFull = outDir is null ? null : Path.TrimEndingDirectorySeparator(RealPath.OfPossiblyMissing(outDir)) + Path.DirectorySeparatorChar;
         var found = new List<(string Path, string Display)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var input in inputs)
@@ -28,8 +29,11 @@ public static class InputScanner
             else if (Directory.Exists(input))
             {
                 var root = Path.GetFullPath(input);
+                var realRoot = RealPath.Of(root) ?? root;
+                if (outFull is not null && (realRoot + Path.DirectorySeparatorChar).StartsWith(outFull, StringComparison.Ordinal))
+                    throw new UserFacingException($"--out {outDir} is the input folder {input} or holds it (links followed): choose an output folder outside the inputs");
                 var files = new List<string>();
-                Walk(root, outFull, files);
+                Walk(root, outFull, files, new HashSet<string>(StringComparer.Ordinal));
                 files.Sort(StringComparer.Ordinal);
                 var prefix = inputs.Count > 1 ? Path.GetFileName(Path.TrimEndingDirectorySeparator(root)) + "/" : "";
                 foreach (var f in files)
@@ -40,9 +44,11 @@ public static class InputScanner
         return Name(found);
     }
 
-    private static void Walk(string dir, string? outFull, List<string> files)
+    private static void Walk(string dir, string? outFull, List<string> files, HashSet<string> visited)
     {
-        if (outFull is not null && (dir + Path.DirectorySeparatorChar).StartsWith(outFull, StringComparison.Ordinal)) return;
+        var real = RealPath.Of(dir) ?? dir;
+        if (!visited.Add(real)) return; // a linked folder seen before (a link loop would never end)
+        if (outFull is not null && (real + Path.DirectorySeparatorChar).StartsWith(outFull, StringComparison.Ordinal)) return;
         foreach (var f in Directory.EnumerateFiles(dir))
         {
             var name = Path.GetFileName(f);
@@ -51,7 +57,7 @@ public static class InputScanner
             if (Extensions.Contains(ext) || (ext.Length == 0 && DicomDecoder.LooksLikeDicom(f))) files.Add(f);
         }
         foreach (var d in Directory.EnumerateDirectories(dir))
-            if (!Path.GetFileName(d).StartsWith('.')) Walk(d, outFull, files);
+            if (!Path.GetFileName(d).StartsWith('.')) Walk(d, outFull, files, visited);
     }
 
     private static List<InputImage> Name(List<(string Path, string Display)> found)
@@ -71,6 +77,8 @@ public static class InputScanner
             var stem = Stem(display);
             var name = stemCount[stem] > 1 ? stem + "_" + Clean(Path.GetExtension(display).TrimStart('.')) : stem;
             if (name.Length == 0 || name.StartsWith('.')) name = "image" + name;
+            // an image folder must never take the name of a job-level output (summary.csv.png → summary.csv_image)
+            if (name.Equals(PredictionWriter.SummaryFile, StringComparison.OrdinalIgnoreCase)) name += "_image";
             var unique = name;
             for (var k = 2; !used.Add(unique); k++) unique = $"{name}_{k}";
             result.Add(new InputImage(path, display, unique));

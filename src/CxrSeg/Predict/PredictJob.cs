@@ -34,15 +34,19 @@ public static class PredictJob
         var predictor = new Predictor(model, options);
         observer ??= new NullObserver();
         var summary = Path.Combine(outDir, PredictionWriter.SummaryFile);
+        // two jobs on one --out would mix their outputs: the second is refused, naming the first
+        using var outLock = OutputLock.Acquire(outDir, $"cxrseg predict with {model.Source}");
         var pending = CheckExisting(images, outDir, predictor.ClassNames, options, summary);
-        Directory.CreateDirectory(outDir);
         observer.OnStart(images.Count, model);
 
         var rows = new PredictRow?[images.Count];
-        foreach (var i in Enumerable.Range(0, images.Count).Where(i => !pending.Contains(i)))
+        // resumed images keep their earlier areas in summary.csv; outputs of another model are refused, not mixed
+        var resumed = Enumerable.Range(0, images.Count).Where(i => !pending.Contains(i))
+            .ToDictionary(i => i, i => FindingsReader.Read(Path.Combine(outDir, images[i].OutputName, PredictionWriter.FindingsFile), images[i], model.Source));
+        foreach (var (i, row) in resumed)
         {
-            rows[i] = new PredictRow(images[i].Display, images[i].OutputName, PredictRow.Skipped, "outputs exist", 0, 0, null);
-            observer.OnImage(rows[i]!);
+            rows[i] = row;
+            observer.OnImage(row);
         }
 
         // Decoding and the forward pass run here; mapping back, findings and writing run on a background thread at low

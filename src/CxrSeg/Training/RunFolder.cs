@@ -36,24 +36,32 @@ public static class RunFolder
     public static LoadedRun LoadModel(string runDir)
     {
         var checkpoint = CheckpointFor(runDir);
-        var spec = CheckpointStore.ReadSpec(checkpoint);
+        var specPath = Path.Combine(checkpoint, CheckpointStore.SpecFile);
+        var spec = Field(specPath, "the whole file", () => CheckpointStore.ReadSpec(checkpoint));
         var manifestPath = FindManifest(checkpoint);
         JsonNode? run = null;
         if (manifestPath is not null)
         {
             try { run = JsonNode.Parse(File.ReadAllText(manifestPath)); }
-            catch (JsonException e) { throw new UserFacingException($"{manifestPath} is not valid JSON: {e.Message}", e); }
+            catch (JsonException e) { throw new UserFacingException($"run folder {runDir} is damaged: {manifestPath} is not valid JSON: {e.Message}", e); }
         }
-        var classes = run?["classNames"]?.AsArray().Select(n => n?.GetValue<string>() ?? "").ToList()
+        var where = manifestPath ?? runDir;
+        var classes = Field(where, "classNames", () => run?["classNames"]?.AsArray().Select(n => n?.GetValue<string>() ?? "").ToList())
             ?? Enumerable.Range(0, spec.Classes).Select(i => $"class {i}").ToList();
         if (spec.Architecture == "autoencoder") classes = ["image"];
         if (classes.Count != spec.Classes)
-            throw new UserFacingException($"{manifestPath}: classNames lists {classes.Count} names but the network has {spec.Classes} outputs");
-        var size = run?["inputSize"]?.GetValue<int>() ?? throw new UserFacingException($"{runDir}: run.json with inputSize not found");
-        var norm = NormalisationOf(run);
-        var task = run?["task"]?.GetValue<string>() ?? spec.Architecture switch { "classifier" => "classify", "autoencoder" => "reconstruct", _ => "segment" };
-        var threshold = run?["options"]?["threshold"]?.GetValue<double>() ?? 0.5;
-        var net = ModelFactory.Create(spec);
+            throw new UserFacingException($"run folder {runDir} is damaged: {where}: field 'classNames' lists {classes.Count} names but the network has {spec.Classes} outputs");
+        var dup = classes.GroupBy(c => c, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null)
+            throw new UserFacingException($"run folder {runDir} is damaged: {where}: field 'classNames' lists '{dup.Key}' {dup.Count()} times (mask files would overwrite each other)");
+        var size = Field(where, "inputSize", () => run?["inputSize"]?.GetValue<int>()) ?? throw new UserFacingException($"{runDir}: run.json with inputSize not found");
+        if (size < 8 || size > 8192) throw new UserFacingException($"run folder {runDir} is damaged: {where}: field 'inputSize' = {size} is outside 8..8192");
+        var norm = NormalisationOf(run, where);
+        var task = Field(where, "task", () => run?["task"]?.GetValue<string>()) ?? spec.Architecture switch { "classifier" => "classify", "autoencoder" => "reconstruct", _ => "segment" };
+        var threshold = Field(where, "options.threshold", () => run?["options"]?["threshold"]?.GetValue<double>()) ?? 0.5;
+        if (!double.IsFinite(threshold) || threshold <= 0 || threshold >= 1)
+            throw new UserFacingException($"run folder {runDir} is damaged: {where}: field 'options.threshold' = {threshold} is outside (0, 1)");
+        var net = Field(specPath, "the model spec", () => ModelFactory.Create(spec));
         try
         {
             CheckpointStore.LoadWeights(checkpoint, net);
@@ -72,14 +80,26 @@ public static class RunFolder
     {
         var manifestPath = FindManifest(CheckpointFor(runDir));
         if (manifestPath is null) return new Normalisation();
-        try { return NormalisationOf(JsonNode.Parse(File.ReadAllText(manifestPath))); }
-        catch (JsonException e) { throw new UserFacingException($"{manifestPath} is not valid JSON: {e.Message}", e); }
+        try { return NormalisationOf(JsonNode.Parse(File.ReadAllText(manifestPath)), manifestPath); }
+        catch (JsonException e) { throw new UserFacingException($"run folder {runDir} is damaged: {manifestPath} is not valid JSON: {e.Message}", e); }
     }
 
-    private static Normalisation NormalisationOf(JsonNode? run)
+    private static Normalisation NormalisationOf(JsonNode? run, string where)
     {
         var defaults = new Normalisation();
-        return new Normalisation(run?["normalisation"]?["mean"]?.GetValue<double>() ?? defaults.Mean, run?["normalisation"]?["std"]?.GetValue<double>() ?? defaults.Std);
+        return new Normalisation(Field(where, "normalisation.mean", () => run?["normalisation"]?["mean"]?.GetValue<double>()) ?? defaults.Mean,
+            Field(where, "normalisation.std", () => run?["normalisation"]?["std"]?.GetValue<double>()) ?? defaults.Std);
+    }
+
+    /// <summary>Reads one field, turning a wrong JSON type or a bogus value into "run folder ... is damaged: FILE: field 'F'".</summary>
+    private static T Field<T>(string file, string field, Func<T> read)
+    {
+        try { return read(); }
+        catch (UserFacingException e) { throw new UserFacingException($"run folder is damaged: {file}: {e.Message}", e); }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException or ArgumentException or KeyNotFoundException or NotSupportedException or IndexOutOfRangeException)
+        {
+            throw new UserFacingException($"run folder is damaged: {file}: field '{field}' is not what it should be ({e.Message})", e);
+        }
     }
 
     private static bool IsCheckpoint(string dir) =>

@@ -158,9 +158,27 @@ public sealed class PredictJobTests
         File.Delete(Path.Combine(outDir, "y", PredictionWriter.FindingsFile)); // as if killed while writing y
 
         var r = Run(input, outDir, new PredictOptions { SkipExisting = true });
-        Assert.Equal(PredictRow.Skipped, r.Rows.Single(x => x.Input == "x.png").Status);
+        var x = r.Rows.Single(x => x.Input == "x.png");
+        Assert.Equal(PredictRow.Skipped, x.Status);
+        Assert.True(x.Findings is not null && x.Width == 40, "a resumed image keeps its areas in summary.csv");
         Assert.Equal(PredictRow.Ok, r.Rows.Single(x => x.Input == "y.png").Status);
         Assert.True(File.Exists(Path.Combine(outDir, "y", PredictionWriter.FindingsFile)));
+    }
+
+    [Fact]
+    public void Skip_existing_refuses_outputs_of_another_model_and_damaged_findings()
+    {
+        using var tmp = new TempDir();
+        var input = Directory.CreateDirectory(tmp.File("in")).FullName;
+        PngWriter.WriteGrey8(Path.Combine(input, "x.png"), PredictFixtures.Rect(40, 30, 5, 5, 20, 20));
+        var outDir = tmp.File("out");
+        Run(input, outDir);
+        var findings = Path.Combine(outDir, "x", PredictionWriter.FindingsFile);
+        File.WriteAllText(findings, File.ReadAllText(findings).Replace("\"memory\"", "\"runs/other/checkpoint_best\""));
+        var e = Assert.Throws<UserFacingException>(() => Run(input, outDir, new PredictOptions { SkipExisting = true }));
+        Assert.Contains("runs/other/checkpoint_best", e.Message);
+        File.WriteAllText(findings, "{ \"model\": \"memory\" }");
+        Assert.Contains("damaged", Assert.Throws<UserFacingException>(() => Run(input, outDir, new PredictOptions { SkipExisting = true })).Message);
     }
 
     [Fact]

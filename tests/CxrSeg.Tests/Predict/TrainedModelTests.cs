@@ -55,4 +55,48 @@ public sealed class TrainedModelTests
         var e2 = Assert.Throws<UserFacingException>(() => TrainedModel.Load(tmp.File("nowhere")));
         Assert.Contains("nowhere", e2.Message);
     }
+
+    [Theory]
+    [InlineData("inputSize", "\"big\"", "inputSize")]
+    [InlineData("inputSize", "-3", "inputSize")]
+    [InlineData("classNames", "7", "classNames")]
+    [InlineData("classNames", "[\"Right Lung\"]", "classNames")]
+    [InlineData("normalisation", "{\"mean\": \"x\"}", "normalisation.mean")]
+    [InlineData("task", "[1]", "task")]
+    [InlineData("options", "{\"threshold\": 7}", "options.threshold")]
+    public void A_damaged_run_json_names_the_run_folder_and_the_field(string field, string json, string named)
+    {
+        using var tmp = new TempDir();
+        WriteRun(tmp.Path, 32, new Normalisation());
+        var path = Path.Combine(tmp.Path, RunManifest.FileName);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        node[field] = System.Text.Json.Nodes.JsonNode.Parse(json);
+        File.WriteAllText(path, node.ToJsonString());
+        var e = Assert.Throws<UserFacingException>(() => TrainedModel.Load(tmp.Path));
+        Assert.Contains("damaged", e.Message);
+        Assert.Contains(named, e.Message);
+    }
+
+    [Fact]
+    public void Duplicate_class_names_and_a_bogus_spec_are_named()
+    {
+        using var tmp = new TempDir();
+        WriteRun(tmp.Path, 32, new Normalisation());
+        var path = Path.Combine(tmp.Path, RunManifest.FileName);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        var names = CcxsClasses.Names.ToArray();
+        names[1] = names[0];
+        node["classNames"] = new System.Text.Json.Nodes.JsonArray(names.Select(n => (System.Text.Json.Nodes.JsonNode?)n).ToArray());
+        File.WriteAllText(path, node.ToJsonString());
+        Assert.Contains("times", Assert.Throws<UserFacingException>(() => TrainedModel.Load(tmp.Path)).Message);
+        using var tmp2 = new TempDir();
+        WriteRun(tmp2.Path, 32, new Normalisation());
+        var spec = Path.Combine(tmp2.Path, CheckpointStore.Best, CheckpointStore.SpecFile);
+        foreach (var bogus in new[] { "[]", "{\"Architecture\": \"teapot\", \"Encoder\": \"resnet18\", \"InputChannels\": 1, \"Classes\": 13}" })
+        {
+            File.WriteAllText(spec, bogus);
+            var e = Assert.Throws<UserFacingException>(() => TrainedModel.Load(tmp2.Path));
+            Assert.Contains(CheckpointStore.SpecFile, e.Message);
+        }
+    }
 }

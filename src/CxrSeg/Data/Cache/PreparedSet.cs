@@ -39,17 +39,20 @@ public sealed unsafe class PreparedSet : IPreparedSet, IDisposable
         if (!File.Exists(manifestPath)) throw new UserFacingException($"{dir} is not a finished prepared cache: manifest.json not found (run or finish `cxrseg prepare`)");
         var m = Read<CacheManifest>(manifestPath);
         var index = Read<CacheIndex>(Path.Combine(dir, "index.json"));
-        var splits = Read<DatasetSplitsDto>(Path.Combine(dir, "splits.json")).ToSplits();
+        var splitsDto = Read<DatasetSplitsDto>(Path.Combine(dir, "splits.json"));
+        CacheCheck.Manifest(dir, m);
+        if (index.Ids is null || index.Patients is null) throw CacheCheck.Damaged(dir, "index.json", "ids/patients", "missing");
         if (index.Ids.Length != m.Count || index.Patients.Length != m.Count)
             throw new UserFacingException($"{dir}: index.json lists {index.Ids.Length} images, manifest.json says {m.Count}");
-        return new PreparedSet(dir, m, index, splits);
+        CacheCheck.Splits(dir, splitsDto, m.Count);
+        return new PreparedSet(dir, m, index, splitsDto.ToSplits());
     }
 
     private static T Read<T>(string path)
     {
         if (!File.Exists(path)) throw new UserFacingException($"prepared cache file missing: {path}");
         try { return JsonSerializer.Deserialize<T>(File.ReadAllText(path)) ?? throw new UserFacingException($"{path} is empty"); }
-        catch (JsonException e) { throw new UserFacingException($"{path} is not valid JSON: {e.Message}", e); }
+        catch (JsonException e) { throw new UserFacingException($"prepared cache file {path} is damaged: not valid JSON or a field of the wrong type ({e.Message})", e); }
     }
 
     /// <summary>The cache folder.</summary>

@@ -86,7 +86,7 @@ public static class CcxsMaskBuilder
     /// <summary>Decodes a region's mask file, checking that it exists and has the size its row states.</summary>
     private static (byte[] Rgba, int Width, int Height) ReadRegionMask(CcxsDataset ds, CcxsImage image, CcxsRegion r)
     {
-        var path = ds.MaskPath(r);
+        var path = ds.MaskFile(r);
         if (!File.Exists(path)) throw new UserFacingException($"{image.FileName}: mask file {r.MaskFile} ({r.Where}) not found");
         var rgba = SkiaImageDecoder.DecodeRgba(path, out var mw, out var mh);
         if (mw != r.Width || mh != r.Height)

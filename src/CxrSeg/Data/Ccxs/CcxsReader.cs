@@ -34,6 +34,12 @@ public static class CcxsReader
             if (!TryInt(row["Left"], out var left) || !TryInt(row["Top"], out var top) || !TryInt(row["Width"], out var rw) || !TryInt(row["Height"], out var rh) || rw < 0 || rh < 0)
             { warnings.Add($"{row.Where}: bad Left/Top/Width/Height, row skipped"); continue; }
             var mask = row["Mask"];
+            try
+            {
+                DatasetPath.Resolve(root, file, $"{row.Where}: field 'Filename'", "images", followLinks: false);
+                if (mask.Length > 0) DatasetPath.Resolve(root, mask, $"{row.Where}: field 'Mask'", followLinks: false);
+            }
+            catch (UserFacingException e) { warnings.Add($"{e.Message}; row skipped"); continue; }
             if (!groups.TryGetValue(file, out var g)) { g = (w, h, []); groups[file] = g; order.Add(file); }
             else if (g.W != w || g.H != h) warnings.Add($"{row.Where}: Resolution {w}x{h} differs from earlier rows of {file} ({g.W}x{g.H}); the first is kept");
             g.Regions.Add(new CcxsRegion(ci, mask.Length == 0 ? null : mask, left, top, rw, rh, row.Where));
@@ -81,7 +87,8 @@ public static class CcxsReader
 
     private static bool TryInt(string s, out int v)
     {
-        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)) { v = (int)Math.Round(d); return true; }
+        // coordinates beyond ±1,000,000 pixels cannot belong to a radiograph (and would overflow int arithmetic)
+        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) && Math.Abs(d) <= 1_000_000) { v = (int)Math.Round(d); return true; }
         v = 0;
         return false;
     }

@@ -27,6 +27,7 @@ public static partial class CheXpertReader
         var records = new List<CheXpertRecord>();
         var warnings = new List<string>();
         int laterals = 0;
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var split in new[] { "train", "valid" })
         {
             var path = Path.Combine(csvDir, split + ".csv");
@@ -38,6 +39,7 @@ public static partial class CheXpertReader
             {
                 var rec = ParseRow(row, split, warnings);
                 if (rec is null) continue;
+                if (!seen.TryAdd(rec.RelativePath, row.Where)) { warnings.Add($"{row.Where}: field 'Path' repeats {seen[rec.RelativePath]}; the first row is kept, this one skipped"); continue; }
                 if (!rec.Frontal && view == CheXpertViewFilter.Frontal) { laterals++; continue; }
                 records.Add(rec);
             }
@@ -51,6 +53,8 @@ public static partial class CheXpertReader
     {
         var rel = RelativePath(row["Path"]);
         if (rel is null) { warnings.Add($"{row.Where}: Path '{row["Path"]}' has no CheXpert-v1.0* segment, row skipped"); return null; }
+        if (rel.Split('/').Any(p => p is ".." or "." || p.Contains('\0')))
+        { warnings.Add($"{row.Where}: field 'Path' '{row["Path"]}' climbs out with '..' (only paths inside the dataset folder are read), row skipped"); return null; }
         var m = PatientRegex().Match(rel);
         if (!m.Success) { warnings.Add($"{row.Where}: Path '{rel}' has no patient number, row skipped"); return null; }
         var fl = row["Frontal/Lateral"];

@@ -33,7 +33,7 @@ public sealed class CsvTable
     /// <summary>Reads <paramref name="path"/>; <paramref name="normalise"/> maps each header name (default: trim).</summary>
     public static CsvTable Read(string path, Func<string, string>? normalise = null, IEnumerable<string>? required = null)
     {
-        if (!System.IO.File.Exists(path)) throw new UserFacingException($"CSV file not found: {path}");
+        Platform.RegularFile.Require(path, "CSV file");
         normalise ??= s => s.Trim();
         var malformed = new List<string>();
         string? badData = null;

@@ -5,7 +5,8 @@ namespace CxrSeg.Data.Dicom;
 
 /// <summary>
 /// Reads a DICOM file with GDCM (every transfer syntax GDCM decodes) into <see cref="DicomPixels"/>.
-/// Multi-frame and colour images are refused with a <see cref="UserFacingException"/> naming the file.
+/// Multi-frame and colour images are refused with a <see cref="UserFacingException"/> naming the file. Every file first
+/// passes <see cref="DicomStructure.Check(string)"/>, so GDCM never sees a file it would abort the process on.
 /// </summary>
 public static class DicomDecoder
 {
@@ -16,6 +17,7 @@ public static class DicomDecoder
     public static bool LooksLikeDicom(string path)
     {
         if (path.EndsWith(".dcm", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".dicom", StringComparison.OrdinalIgnoreCase)) return true;
+        if (!RegularFile.Is(path)) return false;
         try
         {
             using var fs = File.OpenRead(path);
@@ -31,7 +33,8 @@ public static class DicomDecoder
     public static DicomPixels Read(string path)
     {
         EnsureGdcm();
-        if (!File.Exists(path)) throw new UserFacingException($"DICOM file not found: {path}");
+        // GDCM aborts the process on some malformed files: only files that pass the managed structural check reach it
+        var header = DicomStructure.Check(path);
         using var reader = new gdcm.ImageReader();
         reader.SetFileName(path);
         if (!reader.Read()) throw new UserFacingException($"cannot read DICOM {path}: not a DICOM image or truncated/corrupt file");
@@ -57,11 +60,10 @@ public static class DicomDecoder
         long needed = (long)w * h * (bitsAllocated / 8);
         var ts = file.GetHeader().GetDataSetTransferSyntax();
         bool deflated = (ts.GetString() ?? "").TrimEnd('\0', ' ') == "1.2.840.10008.1.2.1.99";
-        if (rawPixels is not null && !deflated)
-        {
-            long have = Math.Min(rawPixels.GetLength().GetValueLength(), NativePixelBytesOnDisk(path));
-            if (have < needed) throw new UserFacingException($"DICOM {path}: pixel data holds {have} bytes, {needed} expected (truncated file?)");
-        }
+        if (rawPixels is not null && !deflated && rawPixels.GetLength().GetValueLength() < needed)
+            throw new UserFacingException($"DICOM {path}: pixel data holds {rawPixels.GetLength().GetValueLength()} bytes, {needed} expected (truncated file?)");
+        if (w != header.Columns || h != header.Rows)
+            throw new UserFacingException($"DICOM {path}: the decoder reports {w}x{h} but Columns/Rows say {header.Columns}x{header.Rows}");
         var buffer = new byte[image.GetBufferLength()];
         if (!image.GetBuffer(buffer)) throw new UserFacingException($"cannot decode the pixel data of DICOM {path} (truncated or unsupported compression)");
         int bytesPer = bitsAllocated / 8;
@@ -85,7 +87,12 @@ public static class DicomDecoder
             return double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
         }
         double slope = First(0x0028, 0x1053) ?? 1.0, intercept = First(0x0028, 0x1052) ?? 0.0;
-        if (slope == 0 || double.IsNaN(slope)) slope = 1.0;
+        double? centre = First(0x0028, 0x1050), width = First(0x0028, 0x1051);
+        Finite(path, "Rescale Slope (0028,1053)", slope);
+        Finite(path, "Rescale Intercept (0028,1052)", intercept);
+        if (centre is { } c) Finite(path, "Window Center (0028,1050)", c);
+        if (width is { } wd) Finite(path, "Window Width (0028,1051)", wd);
+        if (slope == 0) slope = 1.0;
         return new DicomPixels
         {
             Width = w, Height = h, Stored = stored, BitsAllocated = bitsAllocated, BitsStored = bitsStored, Signed = signed,
@@ -93,42 +100,19 @@ public static class DicomDecoder
             TransferSyntaxUid = ts.GetString()?.Trim('\0', ' ') ?? "",
             TransferSyntaxName = TransferSyntaxNames.Of((ts.GetString() ?? "").Trim((char)0, (char)32)),
             RescaleSlope = slope, RescaleIntercept = intercept,
-            WindowCenter = First(0x0028, 0x1050), WindowWidth = First(0x0028, 0x1051),
+            WindowCenter = centre, WindowWidth = width,
             WindowFunction = Str(ds, sf, 0x0028, 0x1056)?.Trim(),
             VoiLut = ReadVoiLut(ds, path),
         };
     }
 
-    /// <summary>Reads PatientID (0010,0020) for patient-level splits. The value is only used as a grouping key and never printed.</summary>
-    public static string? ReadPatientId(string path)
-    {
-        EnsureGdcm();
-        using var reader = new gdcm.Reader();
-        reader.SetFileName(path);
-        var stop = new gdcm.Tag(0x0010, 0x0021);
-        if (!reader.ReadUpToTag(stop)) throw new UserFacingException($"cannot read the DICOM header of {path}");
-        var sf = new gdcm.StringFilter();
-        sf.SetFile(reader.GetFile());
-        return Str(reader.GetFile().GetDataSet(), sf, 0x0010, 0x0020)?.Trim();
-    }
+    /// <summary>Reads PatientID (0010,0020) for patient-level splits (managed, after the structural check). The value is only used as a grouping key and never printed.</summary>
+    public static string? ReadPatientId(string path) => DicomStructure.ReadPatientId(path);
 
-    /// <summary>
-    /// Bytes present in the file after the last native (uncompressed) pixel data header. GDCM tolerates a file cut
-    /// inside the pixel data and pads it, so the length on disk is checked here.
-    /// </summary>
-    private static long NativePixelBytesOnDisk(string path)
+    /// <summary>A rescale or window value that is NaN or infinite would blank the image without a word: refuse it, naming the field.</summary>
+    private static void Finite(string path, string field, double v)
     {
-        var b = File.ReadAllBytes(path);
-        for (int i = b.Length - 8; i >= 132; i--)
-        {
-            bool le = b[i] == 0xE0 && b[i + 1] == 0x7F && b[i + 2] == 0x10 && b[i + 3] == 0x00;
-            bool be = b[i] == 0x7F && b[i + 1] == 0xE0 && b[i + 2] == 0x00 && b[i + 3] == 0x10;
-            if (!le && !be) continue;
-            bool explicitVr = (b[i + 4] == 'O' && (b[i + 5] == 'W' || b[i + 5] == 'B')) || (b[i + 4] == 'U' && b[i + 5] == 'N');
-            long start = i + (explicitVr ? 12 : 8);
-            return Math.Max(0, b.Length - start);
-        }
-        return long.MaxValue; // tag not found verbatim (e.g. deflated): rely on GDCM
+        if (!double.IsFinite(v)) throw new UserFacingException($"DICOM {path}: {field} is {v.ToString(CultureInfo.InvariantCulture)}, not a finite number");
     }
 
     private static string? Str(gdcm.DataSet ds, gdcm.StringFilter sf, ushort g, ushort e)

@@ -11,7 +11,7 @@ public static class GreyImageLoader
     /// <summary>Loads the file and says what display steps were applied (null for PNG/JPEG).</summary>
     public static (GreyImage Image, DicomDisplayReport? Report) LoadWithReport(string path)
     {
-        if (!File.Exists(path)) throw new UserFacingException($"image file not found: {path}");
+        Platform.RegularFile.Require(path, "image file");
         if (DicomDecoder.LooksLikeDicom(path))
         {
             var (img, rep) = DicomDisplay.Apply(DicomDecoder.Read(path));

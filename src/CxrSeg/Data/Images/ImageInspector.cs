@@ -14,7 +14,7 @@ public static class ImageInspector
     /// <summary>Inspects a file.</summary>
     public static InspectReport Inspect(string path)
     {
-        if (!File.Exists(path)) throw new UserFacingException($"file not found: {path}");
+        Platform.RegularFile.Require(path, "file");
         var f = new List<(string, string)>();
         if (DicomDecoder.LooksLikeDicom(path))
         {
@@ -51,9 +51,10 @@ public static class ImageInspector
     /// <summary>Writes the display image as 8-bit grey PNG, or with <paramref name="raw"/> the stored values (DICOM: 16-bit PNG when BitsAllocated is 16, signed values as their two's-complement bit pattern; PNG/JPEG: the grey values).</summary>
     public static string ConvertToPng(string input, string output, bool raw)
     {
-        if (!File.Exists(input)) throw new UserFacingException($"file not found: {input}");
+        Platform.RegularFile.Require(input, "file");
         if (!output.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new UserFacingException($"output must be a .png file (got {output})");
-        if (Path.GetFullPath(input) == Path.GetFullPath(output)) throw new UserFacingException("output would overwrite the input");
+        if (Platform.RealPath.Same(input, output)) throw new UserFacingException($"output {output} is the input file itself (after following links): choose another output");
+        if (Directory.Exists(output)) throw new UserFacingException($"output {output} is a folder: name a .png file");
         if (raw && DicomDecoder.LooksLikeDicom(input))
         {
             var p = DicomDecoder.Read(input);

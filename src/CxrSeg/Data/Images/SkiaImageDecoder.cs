@@ -1,3 +1,4 @@
+using CxrSeg.Platform;
 using SkiaSharp;
 
 namespace CxrSeg.Data.Images;
@@ -41,9 +42,12 @@ public static class SkiaImageDecoder
 
     private static SKCodec Open(string path)
     {
-        if (!File.Exists(path)) throw new UserFacingException($"image file not found: {path}");
-        return SKCodec.Create(path, out var result)
+        RegularFile.Require(path, "image file");
+        var codec = SKCodec.Create(path, out var result)
             ?? throw new UserFacingException($"cannot decode image {path}: {result} (not a readable PNG/JPEG?)");
+        try { InputLimits.CheckImageSize($"image {path}", codec.Info.Width, codec.Info.Height); }
+        catch { codec.Dispose(); throw; }
+        return codec;
     }
 
     private static unsafe void GetPixels(SKCodec codec, SKImageInfo info, byte[] into, string path)

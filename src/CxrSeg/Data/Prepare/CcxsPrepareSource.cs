@@ -46,7 +46,7 @@ public sealed class CcxsPrepareSource : IPrepareSource
     public PreparedItem Load(int index, int size)
     {
         var im = _images[index];
-        var grey = GreyImageLoader.Load(_ds.ImagePath(im));
+        var grey = GreyImageLoader.Load(_ds.ImageFile(im));
         if (grey.Width != im.Width || grey.Height != im.Height)
             throw new UserFacingException($"{im.FileName} is {grey.Width}x{grey.Height} but structure.csv gives Resolution {im.Width}x{im.Height}");
         var box = new Letterbox(im.Width, im.Height, size);

@@ -46,7 +46,7 @@ public sealed class CheXpertPrepareSource : IPrepareSource
     public PreparedItem Load(int index, int size)
     {
         var r = _records[index];
-        var grey = GreyImageLoader.Load(_ds.ImagePath(r));
+        var grey = GreyImageLoader.Load(_ds.ImageFile(r));
         var labels = r.Targets(_policy);
         var ones = Enumerable.Repeat((byte)1, labels.Length).ToArray();
         return new PreparedItem(r.RelativePath, r.PatientId, new Letterbox(grey.Width, grey.Height, size).Apply(grey), null, labels,

@@ -31,7 +31,11 @@ public static class PrepareJob
         };
         if (o.Dataset == "chexpert") { key["uncertainty"] = o.Uncertainty.ToString(); key["views"] = o.Views.ToString(); }
         if (o.Dataset == "ieee8023") key["views"] = o.Views.ToString();
-        if (o.Dataset == "siim") key["siimMasks"] = o.SiimMasks.ToString();
+        if (o.Dataset == "siim")
+        {
+            key["siimMasks"] = o.SiimMasks.ToString();
+            key["pseudonymKey"] = PseudonymKey.ForWorkspace(o.Workspace).Fingerprint;
+        }
         if (o.Dataset == "ccxs") key["ccxsSplit"] = o.CcxsSplit.ToString();
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(key)));
         return Convert.ToHexStringLower(hash)[..12];
@@ -45,7 +49,7 @@ public static class PrepareJob
     {
         "ccxs" => new CcxsPrepareSource(o.Source, o.CcxsSplit, o.Limit),
         "chexpert" => new CheXpertPrepareSource(o.Source, o.Uncertainty, o.Views, o.Limit),
-        "siim" => new SiimPrepareSource(o.Source, o.SiimMasks, o.Limit),
+        "siim" => new SiimPrepareSource(o.Source, o.SiimMasks, PseudonymKey.ForWorkspace(o.Workspace), o.Limit),
         "nih14" => new Nih14PrepareSource(o.Source, o.Limit),
         "chestxdet" => new ChestXDetPrepareSource(o.Source, o.Limit),
         "ieee8023" => new Ieee8023PrepareSource(o.Source, o.Views == CheXpert.CheXpertViewFilter.All, o.Limit),
@@ -67,6 +71,10 @@ public static class PrepareJob
         if (File.Exists(manifestPath)) return FromManifest(dir, id, manifestPath, started);
         var source = OpenSource(options);
         if (source.Count == 0) throw new UserFacingException($"no {options.Dataset} items found under {options.Source}");
+        // one preparation per folder at a time: a second run on the same options is refused, naming the first
+        using var outLock = OutputLock.Acquire(dir, $"cxrseg prepare {options.Dataset}");
+        if (File.Exists(manifestPath)) return FromManifest(dir, id, manifestPath, started);
+        RemoveStaleTemporaries(dir);
         var parts = Path.Combine(dir, "parts");
         Directory.CreateDirectory(parts);
         WriteOptionsFile(dir, options, id);
@@ -89,8 +97,10 @@ public static class PrepareJob
                 var item = source.Load(i, options.Size);
                 PartFile.WriteItem(PartFile.ItemPath(parts, i), item);
             }
-            catch (Exception e) when (e is UserFacingException or IOException or ArgumentException or InvalidOperationException or FormatException or InvalidDataException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // one bad item never ends the job: whatever it throws (OverflowException, OutOfMemoryException on a
+                // hostile size, ...) becomes its reject reason
                 reason = e is UserFacingException ? e.Message : $"{e.GetType().Name}: {e.Message}";
                 AtomicFile.WriteAllText(PartFile.RejectPath(parts, i), reason);
             }
@@ -104,6 +114,15 @@ public static class PrepareJob
         Assemble(dir, source, options, id);
         Directory.Delete(parts, recursive: true);
         return FromManifest(dir, id, manifestPath, started, resumed);
+    }
+
+    /// <summary>Temporary files (".name.pid.guid.tmp") left by a run that was killed; safe to delete while holding the folder's lock.</summary>
+    private static void RemoveStaleTemporaries(string dir)
+    {
+        foreach (var d in new[] { dir, Path.Combine(dir, "parts") })
+            if (Directory.Exists(d))
+                foreach (var f in Directory.EnumerateFiles(d, ".*.tmp"))
+                    try { File.Delete(f); } catch (IOException) { }
     }
 
     private static void WriteOptionsFile(string dir, PrepareOptions o, string id)

@@ -40,6 +40,7 @@ public sealed record PrepareOptions
         if (string.IsNullOrWhiteSpace(Source)) throw new UserFacingException("--source is required");
         if (!Directory.Exists(Source)) throw new UserFacingException($"--source folder not found: {Source}");
         if (string.IsNullOrWhiteSpace(Workspace)) throw new UserFacingException("--out is required");
+        if (File.Exists(Workspace)) throw new UserFacingException($"--out {Workspace} is a file: name a workspace folder");
         if (Size is < 16 or > 4096) throw new UserFacingException($"--size must be 16–4096 (got {Size})");
         if (Limit < 0) throw new UserFacingException($"--limit must be ≥ 0 (got {Limit})");
         if (Workers < 1) throw new UserFacingException($"--workers must be ≥ 1 (got {Workers})");

@@ -12,10 +12,12 @@ public sealed class SiimPrepareSource : IPrepareSource
     private readonly SiimDataset _ds;
     private readonly IReadOnlyList<SiimRecord> _records;
     private readonly SiimMaskMode _mode;
+    private readonly PseudonymKey _key;
 
-    /// <summary>Reads the CSVs and indexes the DICOMs under <paramref name="root"/>.</summary>
-    public SiimPrepareSource(string root, SiimMaskMode mode, int limit = 0)
+    /// <summary>Reads the CSVs and indexes the DICOMs under <paramref name="root"/>; PatientIDs are replaced by pseudonyms keyed with <paramref name="key"/>.</summary>
+    public SiimPrepareSource(string root, SiimMaskMode mode, PseudonymKey key, int limit = 0)
     {
+        _key = key;
         _ds = SiimReader.Read(root);
         _records = limit > 0 ? _ds.Records.Take(limit).ToArray() : _ds.Records;
         _mode = mode;
@@ -48,6 +50,7 @@ public sealed class SiimPrepareSource : IPrepareSource
     {
         var r = _records[index];
         if (r.DicomPath is null) throw new UserFacingException($"DICOM for {r.SopInstanceUid} ({r.Where}) not found under train/{r.StudyInstanceUid}/");
+        DatasetPath.RequireInside(_ds.Root, r.DicomPath, $"{r.Where}: DICOM {r.SopInstanceUid}");
         var pixels = DicomDecoder.Read(r.DicomPath);
         var (grey, _) = DicomDisplay.Apply(pixels);
         var patient = DicomDecoder.ReadPatientId(r.DicomPath);
@@ -73,12 +76,9 @@ public sealed class SiimPrepareSource : IPrepareSource
                 }
             }
         }
-        return new PreparedItem(r.SopInstanceUid, PseudonymousPatient(patient), box.Apply(grey), mask, null, Enumerable.Repeat((byte)1, channels).ToArray(), present);
+        return new PreparedItem(r.SopInstanceUid, _key.Pseudonym(patient), box.Apply(grey), mask, null, Enumerable.Repeat((byte)1, channels).ToArray(), present);
     }
 
-    /// <summary>The PatientID is never stored or shown: only "p-" + the first 16 hex digits of its SHA-256, which groups the same way.</summary>
-    public static string PseudonymousPatient(string patientId) =>
-        "p-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(patientId)))[..16];
 
     /// <inheritdoc />
     public (DatasetSplits Splits, IReadOnlyDictionary<string, object> Facts) Split(IReadOnlyList<PreparedItem> items, int seed)

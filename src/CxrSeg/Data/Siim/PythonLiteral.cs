@@ -12,14 +12,24 @@ namespace CxrSeg.Data.Siim;
 public sealed class PythonLiteral
 {
     private readonly string _s;
+    private readonly int _maxDepth;
     private int _i;
+    private int _depth;
 
-    private PythonLiteral(string s) => _s = s;
-
-    /// <summary>Parses <paramref name="text"/>; throws <see cref="FormatException"/> naming the position and what was expected.</summary>
-    public static object? Parse(string text)
+    private PythonLiteral(string s, int maxDepth)
     {
-        var p = new PythonLiteral(text);
+        _s = s;
+        _maxDepth = maxDepth;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="text"/>; throws <see cref="FormatException"/> naming the position and what was expected.
+    /// Lists, tuples and dicts may nest at most <paramref name="maxDepth"/> levels (default
+    /// <see cref="Platform.InputLimits.MaxLiteralDepth"/>), so hostile text cannot overflow the stack.
+    /// </summary>
+    public static object? Parse(string text, int? maxDepth = null)
+    {
+        var p = new PythonLiteral(text, maxDepth ?? Platform.InputLimits.MaxLiteralDepth);
         p.Ws();
         var v = p.Value();
         p.Ws();
@@ -32,11 +42,16 @@ public sealed class PythonLiteral
         Ws();
         if (_i >= _s.Length) throw Error("a value");
         char c = _s[_i];
+        if (c is '[' or '(' or '{')
+        {
+            if (++_depth > _maxDepth)
+                throw new FormatException($"brackets nested more than {_maxDepth} levels deep at position {_i} (limit CXRSEG_MAX_LITERAL_DEPTH)");
+            var nested = c == '{' ? (object)Dict() : Sequence(c, c == '[' ? ']' : ')');
+            _depth--;
+            return nested;
+        }
         switch (c)
         {
-            case '[': return Sequence('[', ']');
-            case '(': return Sequence('(', ')');
-            case '{': return Dict();
             case '\'':
             case '"': return Str();
         }

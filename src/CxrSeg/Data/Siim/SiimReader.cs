@@ -20,16 +20,18 @@ public static class SiimReader
         if (!File.Exists(studyCsv)) throw new UserFacingException($"{root} is not a SIIM folder: train_study_level.csv not found");
         var warnings = new List<string>();
         var studies = ReadStudies(studyCsv, warnings);
-        var dicoms = IndexDicoms(Path.Combine(root, "train"));
+        var dicoms = IndexDicoms(root, Path.Combine(root, "train"), warnings);
         var t = CsvTable.Read(imageCsv, required: ["id", "boxes", "label", "StudyInstanceUID"]);
         warnings.AddRange(t.Malformed.Select(m => $"skipped malformed row: {m}"));
         var records = new List<SiimRecord>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var row in t.Rows)
         {
             var id = row["id"];
             var sop = id.EndsWith("_image", StringComparison.Ordinal) ? id[..^6] : id;
             var study = row["StudyInstanceUID"];
             if (sop.Length == 0 || study.Length == 0) { warnings.Add($"{row.Where}: empty id or StudyInstanceUID, row skipped"); continue; }
+            if (!seen.TryAdd(sop, row.Where)) { warnings.Add($"{row.Where}: field 'id' {id} repeats {seen[sop]}; the first row is kept, this one skipped"); continue; }
             IReadOnlyList<SiimBox> boxes;
             try { boxes = SiimBoxParser.ParseBoxes(row["boxes"]); }
             catch (FormatException e) { warnings.Add($"{row.Where}: field 'boxes': {e.Message}; row skipped"); continue; }
@@ -72,12 +74,18 @@ public static class SiimReader
         return map;
     }
 
-    private static Dictionary<string, string> IndexDicoms(string trainDir)
+    private static Dictionary<string, string> IndexDicoms(string root, string trainDir, List<string> warnings)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!Directory.Exists(trainDir)) return map;
+        var realRoot = Platform.RealPath.Of(root) ?? Path.GetFullPath(root);
         foreach (var f in Directory.EnumerateFiles(trainDir, "*.dcm", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            // a link to a file outside the dataset is never read (not by prepare, not by stats)
+            if (Platform.RealPath.Of(f) is { } real && !Platform.RealPath.IsInside(realRoot, real))
+            { warnings.Add($"{Path.GetRelativePath(root, f)} is a link to a file outside the dataset folder, not used"); continue; }
             map.TryAdd(Path.GetFileNameWithoutExtension(f), f);
+        }
         return map;
     }
 }
