@@ -21,7 +21,6 @@ public static class Ieee8023Reader
         var warnings = table.Malformed.Select(m => "skipped malformed row: " + m).ToList();
         var leftOut = new SortedDictionary<string, int>(StringComparer.Ordinal);
         void Drop(string why) => leftOut[why] = leftOut.GetValueOrDefault(why) + 1;
-        var rootFull = Path.GetFullPath(root);
         var byFile = new Dictionary<string, (int Order, string Path, List<string> Ids, string View, List<string>? Findings, string? Error)>(StringComparer.Ordinal);
         foreach (var row in table.Rows)
         {
@@ -32,8 +31,12 @@ public static class Ieee8023Reader
             var full = Path.GetFullPath(Path.Combine(root, rel));
             string? error = null;
             if (row["filename"].Length == 0) error = $"{row.Where}: filename is empty";
-            else if (Path.IsPathRooted(row["folder"]) || Path.IsPathRooted(row["filename"]) || !full.StartsWith(rootFull + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                error = $"{row.Where}: folder/filename '{rel}' leaves the dataset folder";
+            else if (Path.IsPathRooted(row["folder"])) error = $"{row.Where}: folder '{row["folder"]}' is absolute and leaves the dataset folder";
+            else
+            {
+                try { full = DatasetPath.Resolve(root, row["filename"], $"{row.Where}: folder/filename", row["folder"]); }
+                catch (UserFacingException e) { error = e.Message; }
+            }
             var patient = row["patientid"];
             if (error is null && patient.Length == 0) error = $"{row.Where}: patientid is empty";
             var findings = Findings(row["finding"]);

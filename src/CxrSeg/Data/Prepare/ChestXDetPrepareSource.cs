@@ -11,12 +11,14 @@ namespace CxrSeg.Data.Prepare;
 /// </summary>
 public sealed class ChestXDetPrepareSource : IPrepareSource
 {
+    private readonly string _root;
     private readonly IReadOnlyList<ChestXDetItem> _all;
     private readonly IReadOnlyList<ChestXDetItem> _items;
 
     /// <summary>Reads the annotations under an NIH folder.</summary>
     public ChestXDetPrepareSource(string root, int limit = 0)
     {
+        _root = root;
         _all = ChestXDetReader.Read(root, out var warnings);
         Warnings = warnings;
         _items = limit > 0 ? _all.Take(limit).ToArray() : _all;
@@ -49,6 +51,7 @@ public sealed class ChestXDetPrepareSource : IPrepareSource
     {
         var item = _items[index];
         if (item.Error is not null) throw new UserFacingException(item.Error);
+        DatasetPath.RequireInside(_root, item.ImagePath, item.Id);
         var grey = GreyImageLoader.Load(item.ImagePath);
         var box = new Letterbox(grey.Width, grey.Height, size);
         int channels = ClassNames.Count, sq = size * size;

@@ -46,6 +46,7 @@ public sealed class MaskFolderPrepareSource : IPrepareSource
     public PreparedItem Load(int index, int size)
     {
         var item = _items[index];
+        DatasetPath.RequireInside(_ds.Root, item.ImagePath, item.Id);
         var grey = GreyImageLoader.Load(item.ImagePath);
         var box = new Letterbox(grey.Width, grey.Height, size);
         int channels = ClassNames.Count, sq = size * size;
@@ -55,6 +56,7 @@ public sealed class MaskFolderPrepareSource : IPrepareSource
         for (var c = 0; c < channels; c++)
         {
             if (item.MaskPaths[c] is not { } path) continue;
+            DatasetPath.RequireInside(_ds.Root, path, item.Id);
             var plane = BinaryMaskFile.Read(path, grey.Width, grey.Height);
             labelled[c] = 1;
             present[c] = plane.AsSpan().IndexOf((byte)1) >= 0 ? (byte)1 : (byte)0;

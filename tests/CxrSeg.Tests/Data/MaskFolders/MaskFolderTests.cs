@@ -82,6 +82,20 @@ public sealed class MaskFolderTests
     }
 
     [Fact]
+    public void OwnMasks_AnImageLinkedFromOutsideTheDatasetIsARejectAndNothingOutsideIsRead()
+    {
+        using var t = new TempDir();
+        var root = Path.Combine(t.Path, "own");
+        MaskFolderFixtures.WriteOwnMasks(root);
+        var outside = Path.Combine(t.Path, "outside.png");
+        File.Move(Path.Combine(root, "images", "b.png"), outside);
+        File.CreateSymbolicLink(Path.Combine(root, "images", "b.png"), outside);
+        var r = PrepareJob.Run(Options("masks", root, Path.Combine(t.Path, "ws")));
+        Assert.Equal((3, 1), (r.Images, r.Rejected));
+        Assert.Contains("outside the dataset folder", File.ReadAllText(Path.Combine(r.Directory, "rejects.csv")));
+    }
+
+    [Fact]
     public void Jsrt_AFolderWithoutItsLayoutSaysWhatWasExpected()
     {
         using var t = new TempDir();
