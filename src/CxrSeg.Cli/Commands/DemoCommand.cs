@@ -1,3 +1,4 @@
+using CxrSeg.Cli.Output;
 using System.ComponentModel;
 using CxrSeg.Demo;
 using CxrSeg.Experiments;
@@ -10,7 +11,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class DemoCommand : Command<DemoCommand.Settings>
 {
     /// <summary>Options of <c>demo</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Workspace.</summary>
         [CommandOption("--workspace <DIR>"), Description("Demo workspace; a rerun reuses what it finished. Must be new, empty or an earlier demo's (default: workspace/demo)."), DefaultValue("workspace/demo")]
@@ -81,7 +82,7 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
     private static void Render(DemoResult r)
     {
         var t = r.Report.Table;
-        var table = new Table().Title("Test mIoU % (mean ± best−worst over repeats)").AddColumn("backbone").AddColumn("strategy");
+        var table = CliTable.New().Title("Test mIoU % (mean ± best−worst over repeats)").AddColumn("backbone").AddColumn("strategy");
         foreach (var c in t.Columns) table.AddColumn(Markup.Escape(c.ShortTitle));
         for (var i = 0; i < t.Rows.Count; i++)
             table.AddRow([Markup.Escape(t.Rows[i].Encoder), Markup.Escape(t.Rows[i].StrategyTitle),

@@ -10,7 +10,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class ExportCommand : Command<ExportCommand.Settings>
 {
     /// <summary>Options of <c>export</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Run folder.</summary>
         [CommandArgument(0, "<RUN_DIR>"), Description("Run folder (cxrseg train --out, or a workspace stage folder); its checkpoint_best is exported.")]

@@ -9,7 +9,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class GridRunCommand : Command<GridRunCommand.Settings>
 {
     /// <summary>Options of <c>grid run</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Grid file.</summary>
         [CommandArgument(0, "<GRID>"), Description("Grid file (YAML), e.g. grids/paper.yaml.")]

@@ -10,7 +10,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class PredictCommand : Command<PredictCommand.Settings>
 {
     /// <summary>Options of <c>predict</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Inputs.</summary>
         [CommandArgument(0, "<INPUT>"), Description("DICOM, PNG or JPEG files, or folders searched recursively.")]

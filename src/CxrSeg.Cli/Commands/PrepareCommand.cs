@@ -12,7 +12,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class PrepareCommand : Command<PrepareCommand.Settings>
 {
     /// <summary>Options of <c>prepare</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Dataset kind.</summary>
         [CommandArgument(0, "<dataset>"), Description("ccxs, chexpert or siim.")]

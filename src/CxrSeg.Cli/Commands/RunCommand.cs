@@ -9,7 +9,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class RunCommand : Command<RunCommand.Settings>
 {
     /// <summary>Options of <c>run</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Plan file.</summary>
         [CommandArgument(0, "<PLAN>"), Description("Plan file (.yaml, .yml or .json).")]

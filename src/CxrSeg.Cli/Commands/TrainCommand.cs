@@ -11,7 +11,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class TrainCommand : Command<TrainCommand.Settings>
 {
     /// <summary>Options of <c>train</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Task.</summary>
         [CommandOption("--task <TASK>"), Description("classify | reconstruct | segment (default: segment)."), DefaultValue("segment")]

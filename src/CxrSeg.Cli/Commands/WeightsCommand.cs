@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CxrSeg.Cli.Output;
 using CxrSeg.Models;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,7 +10,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class WeightsCommand : Command<WeightsCommand.Settings>
 {
     /// <summary>Options of <c>weights</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : JsonCliSettings
     {
         /// <summary>Folder to check.</summary>
         [CommandOption("--dir <DIR>"), Description("Weights folder to check for each file (default: none, only list).")]
@@ -19,7 +20,16 @@ public sealed class WeightsCommand : Command<WeightsCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings)
     {
-        var table = new Table().AddColumn("encoder").AddColumn("file").AddColumn("published at");
+        if (settings.Json)
+        {
+            CliJson.Write(EncoderRegistry.All.Select(e => new
+            {
+                encoder = e.Name, file = e.ImageNetFile, url = e.ImageNetUrl,
+                present = settings.Dir is null ? (bool?)null : File.Exists(Path.Combine(settings.Dir, e.ImageNetFile)),
+            }));
+            return ExitCodes.Success;
+        }
+        var table = CliTable.New().AddColumn("encoder").AddColumn("file").AddColumn("published at");
         if (settings.Dir is not null) table.AddColumn("present");
         foreach (var e in EncoderRegistry.All)
         {
