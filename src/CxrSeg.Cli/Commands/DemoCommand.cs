@@ -62,7 +62,7 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
         catch (OperationCanceledException)
         {
             AnsiConsole.MarkupLine("[yellow]interrupted:[/] finished phantoms, caches, stages and runs are kept; run the same command again to resume.");
-            return 130;
+            return ExitCodes.Interrupted;
         }
         Render(result);
         return result.RunsFailed.Count > 0 ? 1 : 0;

@@ -49,7 +49,7 @@ public sealed class GridRunCommand : Command<GridRunCommand.Settings>
         catch (OperationCanceledException)
         {
             AnsiConsole.MarkupLine("[yellow]interrupted:[/] finished runs and stages are kept; run the same command again to resume.");
-            return 130;
+            return ExitCodes.Interrupted;
         }
         AnsiConsole.MarkupLine($"shard {shard.Index}/{shard.Count}: {summary.Runs.Count} plan(s): done now {summary.Count(RunOutcome.Done)}, " +
                                $"already done {summary.Count(RunOutcome.AlreadyDone)}, busy elsewhere {summary.Count(RunOutcome.Busy)}, " +

@@ -83,7 +83,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv,
             $"{result.Written} written, {result.Failed} unreadable, {result.Skipped} skipped; {result.ClassNames.Count} classes; {result.Seconds:0.#} s")));
         AnsiConsole.MarkupLine($"summary: {Markup.Escape(result.SummaryPath)}");
-        return 0;
+        return result.Failed > 0 ? ExitCodes.Partial : ExitCodes.Success;
     }
 
     private static void ReportError(PredictRow row) =>

@@ -97,6 +97,6 @@ public sealed class PrepareCommand : Command<PrepareCommand.Settings>
             AnsiConsole.MarkupLine($"  {Markup.Escape(k)}: {Markup.Escape(System.Text.RegularExpressions.Regex.Replace(v.ToString() ?? "", @"\s+", " "))}");
         foreach (var w in result.Warnings) AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
         foreach (var (id, reason) in result.Rejects) AnsiConsole.MarkupLine($"[red]rejected:[/] {Markup.Escape(id)}: {Markup.Escape(reason)}");
-        return 0;
+        return result.Rejected > 0 ? ExitCodes.Partial : ExitCodes.Success;
     }
 }

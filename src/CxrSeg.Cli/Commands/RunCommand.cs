@@ -45,7 +45,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         catch (OperationCanceledException)
         {
             AnsiConsole.MarkupLine("[yellow]interrupted:[/] finished stages are kept; run the same command again to resume.");
-            return 130;
+            return ExitCodes.Interrupted;
         }
         AnsiConsole.MarkupLine($"{Markup.Escape(r.RunName)}: [bold]{r.Outcome}[/] ({r.TrainedStages.Count} stage(s) trained)");
         if (r.Error is not null) AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(r.Error)}");
