@@ -30,12 +30,14 @@ public sealed class ModelsCommand : Command<ModelsCommand.Settings>
             return ExitCodes.Success;
         }
         var table = CliTable.New().AddColumn("architecture").AddColumn("encoder").AddColumn(new TableColumn("parameters").RightAligned()).AddColumn("output").AddColumn("note");
-        AnsiConsole.Status().Start("building each pairing to count its parameters…", _ =>
+        void Fill()
         {
             foreach (var e in ModelCatalog.List(settings.InChannels, settings.Classes))
                 table.AddRow(e.Architecture, e.Encoder, e.Parameters is { } p ? p.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "[red]impossible[/]",
                     Markup.Escape(e.Output), Markup.Escape(e.Note ?? ""));
-        });
+        }
+        if (AnsiConsole.Profile.Capabilities.Interactive) AnsiConsole.Status().Start("building each pairing to count its parameters…", _ => Fill());
+        else Fill();
         AnsiConsole.MarkupLine($"in-channels {settings.InChannels}, classes {settings.Classes}");
         AnsiConsole.Write(table);
         return 0;

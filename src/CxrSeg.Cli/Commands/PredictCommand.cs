@@ -16,7 +16,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         [CommandArgument(0, "<INPUT>"), Description("DICOM, PNG or JPEG files, or folders searched recursively.")]
         public string[] Inputs { get; init; } = [];
         /// <summary>Run folder.</summary>
-        [CommandOption("--model <RUN_DIR>"), Description("Segmentation run folder (run.json + checkpoint_best/). Required.")]
+        [CommandOption("--model <RUN>"), Description("Segmentation run: a train --out folder, a stage folder, a plan run folder WORKSPACE/runs/<run> (its final stage), or an exported .pth/.safetensors with its FILE.json. Required.")]
         public string Model { get; init; } = "";
         /// <summary>Output folder.</summary>
         [CommandOption("--out <DIR>"), Description("Output folder: <image>/mask_<class>.png, overlay.png, findings.json, and summary.csv. Required.")]

@@ -118,12 +118,7 @@ public sealed class Trainer
     private static void PrepareDevice(TrainOptions o)
     {
         if (o.Threads > 0) set_num_threads(o.Threads);
-        if (o.Device.StartsWith("cuda", StringComparison.Ordinal))
-        {
-            try { InitializeDeviceType(DeviceType.CUDA); }
-            catch (Exception e) when (e is not OutOfMemoryException) { throw new UserFacingException($"--device {o.Device}: CUDA is not available in this build or machine ({e.Message})"); }
-            if (!cuda.is_available()) throw new UserFacingException($"--device {o.Device}: no CUDA device is available");
-        }
+        CxrSeg.Platform.DeviceCheck.Require(o.Device);
     }
 
     private sealed class NullObserver : ITrainingObserver;
