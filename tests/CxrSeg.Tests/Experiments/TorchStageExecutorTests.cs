@@ -95,6 +95,30 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
         using var again = CxrSeg.Models.ModelFactory.Create(loaded.Spec);
         Assert.Equal(exported.Tensors, CxrSeg.Models.Weights.SmpExport.Import(again, exported.WeightsPath).Loaded.Count);
         Assert.Throws<UserFacingException>(() => RunExport.Export(final, "safetensors", exported.WeightsPath));
+
+        // The sidecar's smp object holds only constructor arguments (smp.Unet(**meta["smp"]) on every release).
+        var meta = JsonNode.Parse(File.ReadAllText(exported.SidecarPath))!;
+        Assert.Equal(["activation", "classes", "encoder_name", "encoder_weights", "in_channels"], meta["smp"]!.AsObject().Select(kv => kv.Key).Order());
+        Assert.Equal(("Unet", "0.5"), (meta["smpClass"]!.GetValue<string>(), meta["smpVersion"]!.GetValue<string>()));
+
+        // predict's --model: the plan run folder (WORKSPACE/runs/<run>) gives its final stage; the exported file gives the same network.
+        var viaRun = RunFolder.LoadModel(ws.RunFolder(report.RunName));
+        using (viaRun.Network) Assert.Equal(Path.GetFullPath(Path.Combine(final, CheckpointStore.Best)), viaRun.CheckpointDir);
+        var viaFile = RunFolder.LoadModel(exported.WeightsPath);
+        using (viaFile.Network)
+        {
+            Assert.Equal((loaded.Spec, 32, "Right Lung"), (viaFile.Spec, viaFile.InputSize, viaFile.ClassNames[0]));
+            var reference = RunFolder.LoadModel(final);
+            using (reference.Network)
+            using (var scope = TorchSharp.torch.NewDisposeScope())
+            using (TorchSharp.torch.no_grad())
+            {
+                var x = TorchSharp.torch.randn(1, 1, 32, 32);
+                Assert.True(reference.Network.call(x).Equals(viaFile.Network.call(x)));
+            }
+        }
+        File.Delete(exported.SidecarPath);
+        Assert.Contains(".json", Assert.Throws<UserFacingException>(() => RunFolder.LoadModel(exported.WeightsPath)).Message);
     }
 
     [Fact]

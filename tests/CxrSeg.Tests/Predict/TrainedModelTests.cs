@@ -55,4 +55,15 @@ public sealed class TrainedModelTests
         var e2 = Assert.Throws<UserFacingException>(() => TrainedModel.Load(tmp.File("nowhere")));
         Assert.Contains("nowhere", e2.Message);
     }
+
+    [SkippableFact]
+    public void Cuda_without_a_cuda_device_is_a_clear_error_naming_the_option()
+    {
+        Skip.If(TorchSharp.torch.cuda.is_available(), "this machine has CUDA");
+        using var tmp = new TempDir();
+        WriteRun(tmp.Path, 32, new Normalisation()).Net.Dispose();
+        var e = Assert.Throws<UserFacingException>(() => TrainedModel.Load(tmp.Path, "cuda"));
+        Assert.Contains("--device cuda", e.Message);
+        Assert.Contains("--device cpu", e.Message);
+    }
 }
