@@ -26,10 +26,10 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [CommandOption("--decoder <NAME>"), Description("Decoder for segment: unet | deeplabv3 (default: unet)."), DefaultValue("unet")]
         public string Decoder { get; init; } = "unet";
         /// <summary>Initialisation.</summary>
-        [CommandOption("--init <SRC>"), Description("random | imagenet | a previous RUN_DIR (default: random)."), DefaultValue("random")]
+        [CommandOption("--init <SRC>"), Description("random | imagenet | a previous RUN_DIR | a weights FILE.pth/.safetensors (smp or torchvision layout, detected) (default: random)."), DefaultValue("random")]
         public string Init { get; init; } = "random";
         /// <summary>Transfer.</summary>
-        [CommandOption("--transfer <PARTS>"), Description("With --init RUN_DIR: encoder | encoder+decoder (default: encoder)."), DefaultValue("encoder")]
+        [CommandOption("--transfer <PARTS>"), Description("With --init RUN_DIR: encoder | encoder+decoder; with --init FILE also all (decoder and head where shapes fit) (default: encoder)."), DefaultValue("encoder")]
         public string Transfer { get; init; } = "encoder";
         /// <summary>ImageNet weights.</summary>
         [CommandOption("--imagenet-weights <PATH>"), Description("With --init imagenet: torchvision's .pth file, or a folder holding it (see `cxrseg weights`). Nothing is downloaded (default: none).")]
