@@ -59,8 +59,11 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [CommandOption("--optimizer <O>"), Description("adam | adamw (default: adam)."), DefaultValue("adam")]
         public string Optimizer { get; init; } = "adam";
         /// <summary>LR.</summary>
-        [CommandOption("--lr <X>"), Description("Learning rate (default: 0.001)."), DefaultValue(1e-3)]
+        [CommandOption("--lr <X>"), Description("Learning rate, ≥ 0 (0: nothing trains, e.g. a frozen-network check) (default: 0.001)."), DefaultValue(1e-3)]
         public double Lr { get; init; } = 1e-3;
+        /// <summary>Schedule floor.</summary>
+        [CommandOption("--min-lr <X>"), Description("Floor of the cosine and plateau schedules, lowered to --lr when above it (default: 1e-6)."), DefaultValue(1e-6)]
+        public double MinLr { get; init; } = 1e-6;
         /// <summary>Weight decay.</summary>
         [CommandOption("--weight-decay <X>"), Description("Weight decay (default: 0)."), DefaultValue(0.0)]
         public double WeightDecay { get; init; }
@@ -121,7 +124,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             {
                 Task = task, Protocol = Parse<TrainProtocol>("--protocol", Protocol), Folds = Folds, FoldEnsemble = !NoEnsemble,
                 MaxEpochs = Epochs, MaxStepsPerEpoch = MaxSteps, BatchSize = BatchSize, Optimizer = Parse<OptimizerKind>("--optimizer", Optimizer),
-                LearningRate = Lr, WeightDecay = WeightDecay, Schedule = Parse<LrScheduleKind>("--schedule", Schedule), GradClipNorm = GradClip,
+                LearningRate = Lr, MinLearningRate = MinLr, WeightDecay = WeightDecay, Schedule = Parse<LrScheduleKind>("--schedule", Schedule), GradClipNorm = GradClip,
                 Monitor = Monitor, Patience = Patience, MinDelta = MinDelta, RestoreBest = !NoRestoreBest, Threshold = Threshold,
                 Augment = new AugmentOptions(Enabled: !NoAugment), Normalisation = new Normalisation(NormMean, NormStd),
                 Seed = Seed, Device = Device, Threads = Threads,

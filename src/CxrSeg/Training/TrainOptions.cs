@@ -42,8 +42,11 @@ public sealed record TrainOptions
     /// <summary>Learning-rate schedule.</summary>
     public LrScheduleKind Schedule { get; init; } = LrScheduleKind.None;
 
-    /// <summary>Floor of the cosine schedule and of plateau reductions.</summary>
+    /// <summary>Floor of the cosine schedule and of plateau reductions (<c>--min-lr</c>); a floor above <see cref="LearningRate"/> is lowered to it (<see cref="ScheduleFloor"/>).</summary>
     public double MinLearningRate { get; init; } = 1e-6;
+
+    /// <summary>The floor the schedules use: <see cref="MinLearningRate"/>, but never above the starting rate (so <c>--lr 0</c> stays 0).</summary>
+    public double ScheduleFloor => Math.Min(MinLearningRate, LearningRate);
 
     /// <summary>Plateau schedule: epochs without improvement before reducing.</summary>
     public int PlateauPatience { get; init; } = 3;
@@ -115,9 +118,9 @@ public sealed record TrainOptions
         if (MaxEpochs < 1) throw new UserFacingException($"max epochs must be ≥ 1 (got {MaxEpochs})");
         if (MaxStepsPerEpoch < 0) throw new UserFacingException($"max steps per epoch must be ≥ 0 (got {MaxStepsPerEpoch})");
         if (Protocol == TrainProtocol.KFold && Folds < 2) throw new UserFacingException($"folds must be ≥ 2 for k-fold (got {Folds})");
-        if (!(LearningRate > 0 && LearningRate < 10)) throw new UserFacingException($"learning rate must be in (0, 10) (got {LearningRate})");
+        if (!(LearningRate >= 0 && LearningRate < 10)) throw new UserFacingException($"learning rate must be in [0, 10) (got {LearningRate}; 0 trains nothing, e.g. a frozen-network check)");
         if (!(WeightDecay >= 0)) throw new UserFacingException($"weight decay must be ≥ 0 (got {WeightDecay})");
-        if (!(MinLearningRate >= 0 && MinLearningRate <= LearningRate)) throw new UserFacingException($"min learning rate must be in [0, learning rate] (got {MinLearningRate})");
+        if (!(MinLearningRate >= 0 && MinLearningRate < 10)) throw new UserFacingException($"min learning rate must be in [0, 10) (got {MinLearningRate})");
         if (PlateauPatience < 1) throw new UserFacingException($"plateau patience must be ≥ 1 (got {PlateauPatience})");
         if (!(PlateauFactor > 0 && PlateauFactor < 1)) throw new UserFacingException($"plateau factor must be in (0, 1) (got {PlateauFactor})");
         if (!(GradClipNorm >= 0)) throw new UserFacingException($"gradient clip norm must be ≥ 0 (got {GradClipNorm})");
