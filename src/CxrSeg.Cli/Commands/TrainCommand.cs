@@ -61,6 +61,9 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         /// <summary>LR.</summary>
         [CommandOption("--lr <X>"), Description("Learning rate, ≥ 0 (0: nothing trains, e.g. a frozen-network check) (default: 0.001)."), DefaultValue(1e-3)]
         public double Lr { get; init; } = 1e-3;
+        /// <summary>Validation fraction.</summary>
+        [CommandOption("--val-fraction <X>"), Description("With --protocol plain: draw this fraction of the training pool as validation, by patient, seeded by --seed, instead of the prepared validation split (CCXS has none) (default: the prepared split).")]
+        public double? ValFraction { get; init; }
         /// <summary>Schedule floor.</summary>
         [CommandOption("--min-lr <X>"), Description("Floor of the cosine and plateau schedules, lowered to --lr when above it (default: 1e-6)."), DefaultValue(1e-6)]
         public double MinLr { get; init; } = 1e-6;
@@ -124,7 +127,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             {
                 Task = task, Protocol = Parse<TrainProtocol>("--protocol", Protocol), Folds = Folds, FoldEnsemble = !NoEnsemble,
                 MaxEpochs = Epochs, MaxStepsPerEpoch = MaxSteps, BatchSize = BatchSize, Optimizer = Parse<OptimizerKind>("--optimizer", Optimizer),
-                LearningRate = Lr, MinLearningRate = MinLr, WeightDecay = WeightDecay, Schedule = Parse<LrScheduleKind>("--schedule", Schedule), GradClipNorm = GradClip,
+                LearningRate = Lr, MinLearningRate = MinLr, ValidationFraction = ValFraction, WeightDecay = WeightDecay, Schedule = Parse<LrScheduleKind>("--schedule", Schedule), GradClipNorm = GradClip,
                 Monitor = Monitor, Patience = Patience, MinDelta = MinDelta, RestoreBest = !NoRestoreBest, Threshold = Threshold,
                 Augment = new AugmentOptions(Enabled: !NoAugment), Normalisation = new Normalisation(NormMean, NormStd),
                 Seed = Seed, Device = Device, Threads = Threads,

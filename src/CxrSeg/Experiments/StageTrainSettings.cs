@@ -23,7 +23,7 @@ public sealed record StageTrainSettings(TrainOptions Options, int? ImageSize, st
         "imageSize", "batchSize", "evalBatchSize", "maxEpochs", "epochs", "maxStepsPerEpoch", "optimizer", "learningRate", "lr",
         "weightDecay", "schedule", "minLearningRate", "gradClip", "loss", "monitor", "patience", "earlyStoppingPatience",
         "minDelta", "restoreBest", "threshold", "augment", "normMean", "normStd", "protocol", "folds", "foldEnsemble",
-        "threads", "imagenetWeights", "initWeights",
+        "threads", "imagenetWeights", "initWeights", "validationFraction",
     ];
 
     /// <summary>
@@ -83,6 +83,7 @@ public sealed record StageTrainSettings(TrainOptions Options, int? ImageSize, st
                 "folds" => o with { Folds = I() },
                 "foldEnsemble" => o with { FoldEnsemble = B() },
                 "threads" => o with { Threads = I() },
+                "validationFraction" => o with { ValidationFraction = D() },
                 _ => throw new InvalidOperationException(key),
             };
         }

@@ -51,8 +51,17 @@ public sealed class Trainer
                         throw new UserFacingException($"dataset '{data.Name}' has no rotating partitions (needs ≥ 2); use --protocol plain or kfold");
                     partitions = data.Splits.Partitions;
                 }
-                else if (train.Count == 0 || val.Count == 0)
-                    throw new UserFacingException($"dataset '{data.Name}' has {train.Count} training and {val.Count} validation images; the plain protocol needs both (or use --protocol rotating / kfold)");
+                else
+                {
+                    if (options.ValidationFraction is { } fraction)
+                    {
+                        (train, val) = ValidationSplitter.Split(data, fraction, options.Seed);
+                        observer.OnMessage(FormattableString.Invariant($"validation drawn by patient (fraction {fraction}, seed {options.Seed}): {val.Count} validation, {train.Count} training images"));
+                        if (data.Splits.Test.Count == 0) testIdx = val; // the prepared validation images now train
+                    }
+                    if (train.Count == 0 || val.Count == 0)
+                        throw new UserFacingException($"dataset '{data.Name}' has {train.Count} training and {val.Count} validation images; the plain protocol needs both (use --val-fraction X to draw validation images by patient, or --protocol rotating / kfold)");
+                }
                 var loop = new TrainingLoop(options, data, spec, model, runDir, observer, cancellation, 0, 0, train, val, partitions);
                 var state = loop.Run();
                 var eval = Evaluate(runDir, [model], data, testIdx, split, settings, observer);
