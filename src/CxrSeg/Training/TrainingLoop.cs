@@ -60,7 +60,7 @@ internal sealed class TrainingLoop
                 ? $"{Label()}already finished ({state.Epoch} epochs); skipping training"
                 : $"{Label()}resuming from {Path.Combine(_dir, CheckpointStore.Last)} (epoch {state.Epoch + 1}, run {state.Unit + 1}/{Units}, step {state.Step})");
         }
-        using var tb = state.Finished ? null : new TensorBoardWriter(Path.Combine(_dir, "tensorboard"));
+        var tb = state.Finished ? null : new TensorBoardLog(Path.Combine(_dir, "tensorboard"));
         while (!state.Finished)
         {
             var epoch = state.Epoch;
@@ -130,7 +130,7 @@ internal sealed class TrainingLoop
         }
     }
 
-    private void EndEpoch(OptimizerHelper optimizer, TrainingState state, SegmentationAccumulator? seg, AurocAccumulator? auc, TensorBoardWriter? tb)
+    private void EndEpoch(OptimizerHelper optimizer, TrainingState state, SegmentationAccumulator? seg, AurocAccumulator? auc, TensorBoardLog? tb)
     {
         var segScores = seg?.Compute();
         var aucScores = auc?.Compute();
