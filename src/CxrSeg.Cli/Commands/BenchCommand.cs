@@ -95,6 +95,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings)
     {
+        CxrSeg.Platform.DeviceCheck.Require(settings.Device);
         if (settings.List)
         {
             foreach (var s in BenchRunner.AllSuites) AnsiConsole.MarkupLine($"[bold]{s.Name,-12}[/] {Markup.Escape(s.Description)}");

@@ -45,6 +45,7 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings s)
     {
+        CxrSeg.Platform.DeviceCheck.Require(s.Device);
         using var cts = CliCancel.OnCtrlC();
         var options = new DemoOptions
         {

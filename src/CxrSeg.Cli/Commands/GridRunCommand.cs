@@ -39,6 +39,7 @@ public sealed class GridRunCommand : Command<GridRunCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings s)
     {
+        CxrSeg.Platform.DeviceCheck.Require(s.Device);
         using var cts = CliCancel.OnCtrlC();
         var shard = ShardSpec.Parse(s.Shard);
         GridRunSummary summary;

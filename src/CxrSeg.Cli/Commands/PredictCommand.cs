@@ -70,6 +70,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings)
     {
+        CxrSeg.Platform.DeviceCheck.Require(settings.Device);
         var options = settings.ToOptions();
         using var cts = CliCancel.OnCtrlC();
         PredictJobResult result;

@@ -35,6 +35,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings s)
     {
+        CxrSeg.Platform.DeviceCheck.Require(s.Device);
         using var cts = CliCancel.OnCtrlC();
         RunReport r;
         try

@@ -13,10 +13,11 @@ public static class DeviceCheck
     public static void Require(string device)
     {
         if (!device.StartsWith("cuda", StringComparison.Ordinal)) return;
+        TorchRuntime.Initialize();
         try { InitializeDeviceType(DeviceType.CUDA); }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not OutOfMemoryException and not UserFacingException)
         {
-            throw new UserFacingException($"--device {device}: CUDA is not available in this build or machine ({e.Message}); use --device cpu");
+            throw new UserFacingException($"--device {device}: no CUDA device is available (libtorch's CUDA backend did not load: this build or machine has none); use --device cpu", e);
         }
         if (!cuda.is_available()) throw new UserFacingException($"--device {device}: no CUDA device is available; use --device cpu");
         var colon = device.IndexOf(':');

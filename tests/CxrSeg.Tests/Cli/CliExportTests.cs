@@ -22,4 +22,20 @@ public sealed class CliExportTests
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("exported weights file", r.Error);
     }
+
+    [SkippableTheory]
+    [InlineData("predict")]
+    [InlineData("bench")]
+    public void Device_cuda_without_cuda_gives_the_same_user_error_before_any_work(string command)
+    {
+        Skip.If(TorchSharp.torch.cuda.is_available(), "this machine has CUDA");
+        using var tmp = new TempDir();
+        string[] args = command == "predict"
+            ? ["predict", "--model", tmp.Path, "--out", tmp.File("out"), tmp.Path, "--device", "cuda"]
+            : ["bench", "gemm", "--device", "cuda"];
+        var r = CliRunner.Run(args);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("--device cuda: no CUDA device is available", r.Error);
+        Assert.False(Directory.Exists(tmp.File("out")));
+    }
 }
