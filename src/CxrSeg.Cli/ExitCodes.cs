@@ -12,7 +12,7 @@ public static class ExitCodes
     /// <summary>Bad command line: unknown command or option, missing argument, value of the wrong type.</summary>
     public const int Usage = 2;
 
-    /// <summary>Done, but some inputs were rejected or failed (prepare's rejects.csv, predict's unreadable images).</summary>
+    /// <summary>Done, but some inputs were rejected or failed (prepare's rejects.csv, predict's unreadable images, some of a grid shard's plans).</summary>
     public const int Partial = 3;
 
     /// <summary>A missing dependency (<c>doctor</c> found one missing, or GDCM is needed and absent).</summary>

@@ -57,7 +57,8 @@ public sealed class GridRunCommand : Command<GridRunCommand.Settings>
                                $"[{(summary.Count(RunOutcome.Failed) > 0 ? "red" : "green")}]failed {summary.Count(RunOutcome.Failed)}[/]");
         foreach (var f in summary.Runs.Where(r => r.Outcome == RunOutcome.Failed))
             AnsiConsole.MarkupLine($"[red]failed:[/] {Markup.Escape(f.RunName)}: {Markup.Escape(f.Error ?? "")}");
-        return summary.Count(RunOutcome.Failed) > 0 ? 1 : 0;
+        if (summary.Count(RunOutcome.Failed) == 0) return ExitCodes.Success;
+        return summary.Runs.Any(r => r.Outcome is RunOutcome.Done or RunOutcome.AlreadyDone) ? ExitCodes.Partial : ExitCodes.UserError;
     }
 
     private static GridRunSummary Run(Settings s, ShardSpec shard, CancellationToken cancel)

@@ -50,6 +50,6 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         }
         AnsiConsole.MarkupLine($"{Markup.Escape(r.RunName)}: [bold]{r.Outcome}[/] ({r.TrainedStages.Count} stage(s) trained)");
         if (r.Error is not null) AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(r.Error)}");
-        return r.Outcome == RunOutcome.Failed ? 1 : 0;
+        return r.Outcome == RunOutcome.Failed ? ExitCodes.UserError : ExitCodes.Success;
     }
 }
