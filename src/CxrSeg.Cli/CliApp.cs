@@ -24,8 +24,9 @@ public static class CliApp
         var rest = args.TakeWhile(a => a != "--").Where(a => a != NoColorOption).Concat(args.SkipWhile(a => a != "--")).ToArray();
         var term = io.Environment("TERM");
         var noColorEnv = io.Environment("NO_COLOR");
-        var console = CliConsole.Create(io.Out, OutputPolicy.Decide(io.OutIsTerminal, noColor, noColorEnv, term));
-        var errors = CliConsole.Create(io.Error, OutputPolicy.Decide(io.ErrorIsTerminal, noColor, noColorEnv, term));
+        var columns = io.Environment("COLUMNS");
+        var console = CliConsole.Create(io.Out, OutputPolicy.Decide(io.OutIsTerminal, noColor, noColorEnv, term, columns));
+        var errors = CliConsole.Create(io.Error, OutputPolicy.Decide(io.ErrorIsTerminal, noColor, noColorEnv, term, columns));
         var previous = AnsiConsole.Console;
         AnsiConsole.Console = console;
         try
@@ -54,7 +55,7 @@ public static class CliApp
             c.AddCommand<PrepareCommand>("prepare").WithDescription("Decode a dataset (ccxs, chexpert, siim) into the fast training cache, with splits.");
             c.AddCommand<TrainCommand>("train").WithDescription("Train a classifier, autoencoder or segmentation network into a run folder (resumable).");
             c.AddCommand<RunCommand>("run").WithDescription("Run one stage plan end to end, reusing finished stages.");
-            c.AddBranch("grid", g => { g.SetDescription("Run, watch or distribute a grid of plans."); g.AddCommand<GridRunCommand>("run").WithDescription("Run a shard of a grid (skips finished runs; safe to run many at once)."); g.AddCommand<GridStatusCommand>("status").WithDescription("Done / running / failed / pending per plan."); g.AddCommand<GridSlurmCommand>("slurm").WithDescription("Write an sbatch array script, one shard per GPU task."); });
+            c.AddBranch("grid", g => { g.SetDescription("Run, watch or distribute a grid of plans."); g.AddCommand<GridRunCommand>("run").WithDescription("Run a shard of a grid (skips finished runs; safe to run many at once)."); g.AddCommand<GridStatusCommand>("status").WithDescription("Done / running / failed / pending per plan."); g.AddCommand<GridSlurmCommand>("slurm").WithDescription("Write an sbatch array script, one shard per task (GPU, or CPU with --gpus 0)."); });
             c.AddCommand<ReportCommand>("report").WithDescription("Table 3, per-class IoU, charts, report.md/report.html and CSV/JSON from finished runs.");
             c.AddCommand<PredictCommand>("predict").WithDescription("Segment DICOM/PNG/JPEG chest X-rays with a trained run: masks, overlays, findings JSON, summary.csv.");
             c.AddCommand<ExportCommand>("export").WithDescription("Export a run's trained network with smp key names (.pth or .safetensors).");

@@ -23,4 +23,7 @@ public static class ExitCodes
 
     /// <summary>Interrupted (Ctrl+C); finished work is kept and the command can be resumed.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Terminated by SIGTERM (run, grid run: locks released first; see <c>CliCancel.OnCtrlCOrTerm</c>).</summary>
+    public const int Terminated = 143;
 }

@@ -40,7 +40,7 @@ public sealed class GridRunCommand : Command<GridRunCommand.Settings>
     public override int Execute(CommandContext context, Settings s)
     {
         CxrSeg.Platform.DeviceCheck.Require(s.Device);
-        using var cts = CliCancel.OnCtrlC();
+        using var cts = CliCancel.OnCtrlCOrTerm();
         var shard = ShardSpec.Parse(s.Shard);
         GridRunSummary summary;
         try
@@ -49,8 +49,14 @@ public sealed class GridRunCommand : Command<GridRunCommand.Settings>
         }
         catch (OperationCanceledException)
         {
-            AnsiConsole.MarkupLine("[yellow]interrupted:[/] finished runs and stages are kept; run the same command again to resume.");
-            return ExitCodes.Interrupted;
+            AnsiConsole.MarkupLine($"[yellow]shard {shard.Index}/{shard.Count} {cts.Cause}:[/] finished runs and stages are kept, the current stage's " +
+                                   "locks released; run the same command again to resume.");
+            return cts.ExitCode;
+        }
+        if (summary.Runs.Count == 0)
+        {
+            AnsiConsole.MarkupLine($"shard {shard.Index}/{shard.Count}: nothing to do (the grid has fewer plans than {shard.Count} shards)");
+            return ExitCodes.Success;
         }
         AnsiConsole.MarkupLine($"shard {shard.Index}/{shard.Count}: {summary.Runs.Count} plan(s): done now {summary.Count(RunOutcome.Done)}, " +
                                $"already done {summary.Count(RunOutcome.AlreadyDone)}, busy elsewhere {summary.Count(RunOutcome.Busy)}, " +
@@ -61,12 +67,18 @@ public sealed class GridRunCommand : Command<GridRunCommand.Settings>
         return summary.Runs.Any(r => r.Outcome is RunOutcome.Done or RunOutcome.AlreadyDone) ? ExitCodes.Partial : ExitCodes.UserError;
     }
 
+    /// <summary>"[k/n] RUN: Done (trained: STAGE …)": one line per plan, which a log of many tasks can be audited by.</summary>
+    internal static string RunLine(int k, int n, RunReport r) =>
+        $"[{k + 1}/{n}] {r.RunName}: {r.Outcome}" +
+        (r.TrainedStages.Count > 0 ? $" (trained: {string.Join(' ', r.TrainedStages)})" : "") +
+        (r.Error is null ? "" : " — " + r.Error);
+
     private static GridRunSummary Run(Settings s, ShardSpec shard, CancellationToken cancel)
     {
         if (s.Quiet || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             return ExperimentApi.RunGridFile(s.Grid, shard, s.Workspace, s.Executor, s.Device,
-                onRun: (k, n, r) => { if (!s.Quiet) AnsiConsole.WriteLine($"[{k + 1}/{n}] {r.RunName}: {r.Outcome}{(r.Error is null ? "" : " — " + r.Error)}"); },
+                onRun: (k, n, r) => { if (!s.Quiet) AnsiConsole.WriteLine(RunLine(k, n, r)); },
                 cancel: cancel);
         }
         else

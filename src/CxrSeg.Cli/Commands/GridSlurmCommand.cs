@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 
 namespace CxrSeg.Cli.Commands;
 
-/// <summary><c>cxrseg grid slurm GRID --shards N</c>: writes an sbatch array script, one shard per array task on a GPU node.</summary>
+/// <summary><c>cxrseg grid slurm GRID --shards N</c>: writes an sbatch array script, one shard per array task (on a GPU node unless --gpus 0).</summary>
 public sealed class GridSlurmCommand : Command<GridSlurmCommand.Settings>
 {
     /// <summary>Options of <c>grid slurm</c>.</summary>
@@ -43,6 +43,14 @@ public sealed class GridSlurmCommand : Command<GridSlurmCommand.Settings>
         [CommandOption("--mem <SIZE>"), Description("Memory per task (default: 32G)."), DefaultValue("32G")]
         public string Mem { get; init; } = "32G";
 
+        /// <summary>GPUs.</summary>
+        [CommandOption("--gpus <N>"), Description("GPUs per task (--gres=gpu:N, --device cuda); 0 for CPU-only tasks (no --gres, --device cpu) (default: 1)."), DefaultValue(1)]
+        public int Gpus { get; init; } = 1;
+
+        /// <summary>Job name.</summary>
+        [CommandOption("--job-name <NAME>"), Description("Slurm job name, also the log file prefix (default: cxrseg-grid)."), DefaultValue("cxrseg-grid")]
+        public string JobName { get; init; } = "cxrseg-grid";
+
         /// <summary>Overwrite.</summary>
         [CommandOption("--force"), Description("Replace an existing script (default: refuse).")]
         public bool Force { get; init; }
@@ -55,9 +63,9 @@ public sealed class GridSlurmCommand : Command<GridSlurmCommand.Settings>
         var exe = root is null ? Path.GetFullPath("cxrseg") : Path.Combine(root, "cxrseg");
         var outPath = s.Out ?? Path.GetFileNameWithoutExtension(s.Grid) + ".sbatch";
         var opts = new SlurmOptions(Path.GetFullPath(s.Grid), s.Shards, Path.GetFullPath(s.Workspace), exe,
-            Time: s.Time, CpusPerTask: s.Cpus, Memory: s.Mem, Partition: s.Partition);
+            JobName: s.JobName, Time: s.Time, CpusPerTask: s.Cpus, Memory: s.Mem, Gpus: s.Gpus, Partition: s.Partition);
         var plans = ExperimentApi.WriteSlurm(opts, outPath, s.Force);
-        AnsiConsole.MarkupLine($"wrote {Markup.Escape(outPath)}: {plans} plan(s) in {s.Shards} array task(s); submit with [bold]sbatch {Markup.Escape(outPath)}[/]");
+        AnsiConsole.MarkupLine($"wrote {Markup.Escape(outPath)}: {plans} plan(s) in {s.Shards} array task(s) on {opts.Device}{(plans < s.Shards ? $" ({s.Shards - plans} task(s) will find nothing to do)" : "")}; logs in {Markup.Escape(opts.Logs)}; submit with [bold]sbatch {Markup.Escape(outPath)}[/]");
         return 0;
     }
 }

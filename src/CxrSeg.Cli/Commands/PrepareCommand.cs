@@ -15,7 +15,7 @@ public sealed class PrepareCommand : Command<PrepareCommand.Settings>
     public sealed class Settings : CliSettings
     {
         /// <summary>Dataset kind.</summary>
-        [CommandArgument(0, "<dataset>"), Description("ccxs, chexpert or siim.")]
+        [CommandArgument(0, "<dataset>"), Description("ccxs, chexpert, siim, nih14, chestxdet (NIH folder: ChestX-Det polygons + NIH boxes), ieee8023, jsrt, or masks (your own images/ + masks/<class>/ folders; docs/DATA.md).")]
         public string Dataset { get; init; } = "";
 
         /// <summary>Source folder.</summary>
@@ -58,6 +58,10 @@ public sealed class PrepareCommand : Command<PrepareCommand.Settings>
         [CommandOption("--workers <N>"), Description("Parallel workers, 0 = every core (default: 0)."), DefaultValue(0)]
         public int Workers { get; init; }
 
+        /// <summary>Contact sheet.</summary>
+        [CommandOption("--preview <PNG>"), Description("Also write a contact sheet of prepared images with their masks or labels, to check the preparation by eye (default: none).")]
+        public string? Preview { get; init; }
+
         /// <summary>No progress bar.</summary>
         [CommandOption("--quiet"), Description("No progress bar, only the summary (default: off).")]
         public bool Quiet { get; init; }
@@ -97,6 +101,12 @@ public sealed class PrepareCommand : Command<PrepareCommand.Settings>
             AnsiConsole.MarkupLine($"  {Markup.Escape(k)}: {Markup.Escape(System.Text.RegularExpressions.Regex.Replace(v.ToString() ?? "", @"\s+", " "))}");
         foreach (var w in result.Warnings) AnsiConsole.MarkupLine($"[yellow]warning:[/] {Markup.Escape(w)}");
         foreach (var (id, reason) in result.Rejects) AnsiConsole.MarkupLine($"[red]rejected:[/] {Markup.Escape(id)}: {Markup.Escape(reason)}");
+        if (s.Preview is not null)
+        {
+            using var set = CxrSeg.Data.Cache.PreparedSet.Open(result.Directory);
+            CxrSeg.Predict.PreparedPreview.Write(set, s.Preview);
+            AnsiConsole.MarkupLine($"preview {Markup.Escape(Path.GetFullPath(s.Preview))}");
+        }
         return result.Rejected > 0 ? ExitCodes.Partial : ExitCodes.Success;
     }
 }

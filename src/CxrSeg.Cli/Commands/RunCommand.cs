@@ -36,7 +36,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
     public override int Execute(CommandContext context, Settings s)
     {
         CxrSeg.Platform.DeviceCheck.Require(s.Device);
-        using var cts = CliCancel.OnCtrlC();
+        using var cts = CliCancel.OnCtrlCOrTerm();
         RunReport r;
         try
         {
@@ -45,8 +45,8 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         }
         catch (OperationCanceledException)
         {
-            AnsiConsole.MarkupLine("[yellow]interrupted:[/] finished stages are kept; run the same command again to resume.");
-            return ExitCodes.Interrupted;
+            AnsiConsole.MarkupLine($"[yellow]{cts.Cause}:[/] finished stages are kept; run the same command again to resume.");
+            return cts.ExitCode;
         }
         AnsiConsole.MarkupLine($"{Markup.Escape(r.RunName)}: [bold]{r.Outcome}[/] ({r.TrainedStages.Count} stage(s) trained)");
         if (r.Error is not null) AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(r.Error)}");

@@ -14,7 +14,7 @@ public sealed class StatsCommand : Command<StatsCommand.Settings>
     public sealed class Settings : JsonCliSettings
     {
         /// <summary>Dataset kind.</summary>
-        [CommandArgument(0, "<dataset>"), Description("ccxs, chexpert or siim.")]
+        [CommandArgument(0, "<dataset>"), Description("ccxs, chexpert, siim, nih14, chestxdet (NIH folder: ChestX-Det polygons + NIH boxes), ieee8023, jsrt, or masks (your own images/ + masks/<class>/ folders; docs/DATA.md).")]
         public string Dataset { get; init; } = "";
 
         /// <summary>Source folder.</summary>

@@ -17,22 +17,22 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [CommandOption("--task <TASK>"), Description("classify | reconstruct | segment (default: segment)."), DefaultValue("segment")]
         public string Task { get; init; } = "segment";
         /// <summary>Prepared dataset folder.</summary>
-        [CommandOption("--dataset <DIR>"), Description("Prepared cache folder (from cxrseg prepare), or a folder of caches such as WORKSPACE/prepared/ccxs (its latest is used). Required.")]
+        [CommandOption("--dataset <DIR>"), Description("Prepared cache folder (from cxrseg prepare), or a folder of caches such as WORKSPACE/prepared/ccxs (its latest is used); several separated by ':' train as one set (classes united, each image labelled for its own set's classes). Required.")]
         public string Dataset { get; init; } = "";
         /// <summary>Encoder.</summary>
-        [CommandOption("--encoder <NAME>"), Description("Encoder: vgg16, vgg16_bn, resnet50, resnext50_32x4d, resnet18 (default: resnet50)."), DefaultValue("resnet50")]
+        [CommandOption("--encoder <NAME>"), Description("Encoder: vgg16, vgg16_bn, resnet50, resnext50_32x4d, resnet18, resnet18-cntk (default: resnet50)."), DefaultValue("resnet50")]
         public string Encoder { get; init; } = "resnet50";
         /// <summary>Decoder.</summary>
         [CommandOption("--decoder <NAME>"), Description("Decoder for segment: unet | deeplabv3 (default: unet)."), DefaultValue("unet")]
         public string Decoder { get; init; } = "unet";
         /// <summary>Initialisation.</summary>
-        [CommandOption("--init <SRC>"), Description("random | imagenet | a previous RUN_DIR | a weights FILE.pth/.safetensors (smp or torchvision layout, detected) (default: random)."), DefaultValue("random")]
+        [CommandOption("--init <SRC>"), Description("random | imagenet | a previous RUN_DIR | a weights FILE.pth/.safetensors (smp or torchvision layout, detected) (default: random). imagenet needs no file with --encoder resnet18-cntk (bundled weights)."), DefaultValue("random")]
         public string Init { get; init; } = "random";
         /// <summary>Transfer.</summary>
         [CommandOption("--transfer <PARTS>"), Description("With --init RUN_DIR: encoder | encoder+decoder; with --init FILE also all (decoder and head where shapes fit) (default: encoder)."), DefaultValue("encoder")]
         public string Transfer { get; init; } = "encoder";
         /// <summary>ImageNet weights.</summary>
-        [CommandOption("--imagenet-weights <PATH>"), Description("With --init imagenet: torchvision's .pth file, or a folder holding it (see `cxrseg weights`). Nothing is downloaded (default: none).")]
+        [CommandOption("--imagenet-weights <PATH>"), Description("With --init imagenet: torchvision's .pth file, or a folder holding it (see `cxrseg weights`); not needed for resnet18-cntk. Nothing is downloaded (default: none).")]
         public string? ImageNetWeights { get; init; }
         /// <summary>Output run folder.</summary>
         [CommandOption("--out <DIR>"), Description("Run folder; rerunning the same command resumes it. Required.")]

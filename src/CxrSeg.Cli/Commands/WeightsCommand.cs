@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using CxrSeg.Cli.Output;
 using CxrSeg.Models;
+using CxrSeg.Models.Weights;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -25,21 +26,24 @@ public sealed class WeightsCommand : Command<WeightsCommand.Settings>
             CliJson.Write(EncoderRegistry.All.Select(e => new
             {
                 encoder = e.Name, file = e.ImageNetFile, url = e.ImageNetUrl,
-                present = settings.Dir is null ? (bool?)null : File.Exists(Path.Combine(settings.Dir, e.ImageNetFile)),
+                bundled = e.BundledImageNet is not null,
+                available = e.BundledImageNet is not null ? BundledImageNetWeights.Available()
+                    : settings.Dir is null ? (bool?)null : File.Exists(Path.Combine(settings.Dir, e.ImageNetFile)),
             }));
             return ExitCodes.Success;
         }
-        var table = CliTable.New().AddColumn("encoder").AddColumn("file").AddColumn("published at");
-        if (settings.Dir is not null) table.AddColumn("present");
+        var table = CliTable.New().AddColumn("encoder").AddColumn("file").AddColumn("published at").AddColumn("available");
         foreach (var e in EncoderRegistry.All)
         {
-            var row = new List<string> { e.Name, e.ImageNetFile, e.ImageNetUrl };
-            if (settings.Dir is not null)
-                row.Add(File.Exists(Path.Combine(settings.Dir, e.ImageNetFile)) ? "[green]yes[/]" : "[yellow]no[/]");
-            table.AddRow(row.ToArray());
+            var available = e.BundledImageNet is not null
+                ? BundledImageNetWeights.Available() ? "[green]yes (bundled)[/]" : "[red]no: missing from this build[/]"
+                : settings.Dir is null ? "with --imagenet-weights"
+                : File.Exists(Path.Combine(settings.Dir, e.ImageNetFile)) ? "[green]yes[/]" : "[yellow]no[/]";
+            table.AddRow(e.Name, Markup.Escape(e.ImageNetFile), Markup.Escape(e.ImageNetUrl), available);
         }
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("Nothing is downloaded at run time: put these files in a folder and pass it with [bold]--imagenet-weights DIR[/] (or one file).");
+        AnsiConsole.MarkupLine("[bold]resnet18-cntk[/] starts from ImageNet with [bold]--init imagenet[/] and no file: its weights come with the build.");
+        AnsiConsole.MarkupLine("For the others nothing is downloaded at run time: put torchvision's files in a folder and pass it with [bold]--imagenet-weights DIR[/] (or one file).");
         return 0;
     }
 }

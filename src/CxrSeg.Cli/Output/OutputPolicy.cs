@@ -12,16 +12,22 @@ namespace CxrSeg.Cli.Output;
 /// <param name="Width">The column width to lay out in, or null to ask the terminal.</param>
 public sealed record OutputPolicy(bool Ansi, bool Interactive, bool Unicode, int? Width)
 {
-    /// <summary>The width used when the stream is not a terminal: wide enough that no table row is wrapped.</summary>
+    /// <summary>The width used when the stream is not a terminal and COLUMNS is not set: wide enough that no table row is wrapped.</summary>
     public const int PipeWidth = 4096;
 
     /// <summary>
     /// Decides the policy. <paramref name="noColorEnv"/> is the value of <c>NO_COLOR</c> (any non-empty value
-    /// disables colour, per no-color.org); <paramref name="term"/> is <c>TERM</c> (<c>dumb</c> disables escapes).
+    /// disables colour, per no-color.org); <paramref name="term"/> is <c>TERM</c> (<c>dumb</c> disables escapes), which
+    /// never turns escapes on in a pipe (a Slurm job inherits the login shell's colour TERM); <paramref name="columns"/>
+    /// is <c>COLUMNS</c>, the width of a pipe's lines when set (≥ 20).
     /// </summary>
-    public static OutputPolicy Decide(bool isTerminal, bool noColorFlag, string? noColorEnv, string? term)
+    public static OutputPolicy Decide(bool isTerminal, bool noColorFlag, string? noColorEnv, string? term, string? columns = null)
     {
-        if (!isTerminal) return new OutputPolicy(Ansi: false, Interactive: false, Unicode: false, Width: PipeWidth);
+        if (!isTerminal)
+        {
+            var width = int.TryParse(columns, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var c) && c >= 20 ? c : PipeWidth;
+            return new OutputPolicy(Ansi: false, Interactive: false, Unicode: false, Width: width);
+        }
         var plain = noColorFlag || !string.IsNullOrEmpty(noColorEnv) || string.Equals(term, "dumb", StringComparison.Ordinal);
         return new OutputPolicy(Ansi: !plain, Interactive: true, Unicode: true, Width: null);
     }

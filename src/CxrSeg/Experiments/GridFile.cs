@@ -45,8 +45,21 @@ public static class GridFile
         }
     }
 
-    internal static Dictionary<DatasetKind, string> ParseDatasets(Dictionary<string, string>? d) =>
-        (d ?? []).ToDictionary(kv => PlanNames.ParseDataset(kv.Key, "datasets"), kv => kv.Value ?? "");
+    /// <summary>
+    /// The <c>datasets</c> map: role → one prepared-set reference, or a list of them (trained on together), kept as one
+    /// reference joined by <see cref="Data.Cache.PreparedSources.Separator"/>.
+    /// </summary>
+    internal static Dictionary<DatasetKind, string> ParseDatasets(Dictionary<string, object?>? d) =>
+        (d ?? []).ToDictionary(kv => PlanNames.ParseDataset(kv.Key, "datasets"), kv => kv.Value switch
+        {
+            null => "",
+            string one => one,
+            System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.String } one => one.GetString() ?? "",
+            System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Array } many when many.EnumerateArray().All(e => e.ValueKind == System.Text.Json.JsonValueKind.String) =>
+                Data.Cache.PreparedSources.Join(many.EnumerateArray().Select(e => e.GetString() ?? "")),
+            IEnumerable<object?> many => Data.Cache.PreparedSources.Join(many.Select(m => m?.ToString() ?? "")),
+            _ => throw new UserFacingException($"datasets.{kv.Key}: expected a prepared folder or a list of them"),
+        });
 
     internal static Dictionary<string, string> Strings(Dictionary<string, object?>? d) =>
         (d ?? []).ToDictionary(kv => kv.Key, kv => kv.Value?.ToString() ?? "", StringComparer.Ordinal);
@@ -54,7 +67,7 @@ public static class GridFile
     private sealed class Dto
     {
         public string? Name { get; set; }
-        public Dictionary<string, string>? Datasets { get; set; }
+        public Dictionary<string, object?>? Datasets { get; set; }
         public Dictionary<string, object?>? Options { get; set; }
         public Dictionary<string, Dictionary<string, object?>>? StageOptions { get; set; }
         public List<string>? Architectures { get; set; }

@@ -64,7 +64,7 @@ public static class PlanFile
     private sealed class Dto
     {
         public string? Name { get; set; }
-        public Dictionary<string, string>? Datasets { get; set; }
+        public Dictionary<string, object?>? Datasets { get; set; }
         public Dictionary<string, object?>? Options { get; set; }
         public List<StageDto>? Stages { get; set; }
     }

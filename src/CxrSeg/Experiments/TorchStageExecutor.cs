@@ -56,12 +56,18 @@ public sealed class TorchStageExecutor(string workspaceRoot) : IStageExecutor
     }
 
     /// <summary>
-    /// Resolves a plan's dataset reference to a prepared cache folder. An absolute path is used as is; a relative one is
+    /// Resolves a plan's dataset reference to a prepared cache folder, or to several joined by ':' (they train as one
+    /// combined set; in plan and grid files a list). Each entry: an absolute path is used as is; a relative one is
     /// tried against the workspace, then <c>WORKSPACE/prepared/</c>, then the current folder. The folder may be a cache
     /// itself (pinned) or hold caches (e.g. <c>prepared/ccxs</c>: the latest finished cache is used, of the stage's
-    /// <c>imageSize</c> when set). The cache must hold the dataset kind the stage names.
+    /// <c>imageSize</c> when set). The role decides what a cache must hold: the step-B (siim) and target (ccxs) roles
+    /// take mask sets (the paper's SIIM and CCXS, or JSRT, ChestX-Det, own masks); the step-A (chexpert) role takes any
+    /// set (labels for a classifier, any images for an autoencoder).
     /// </summary>
-    public string ResolveDataset(string reference, DatasetKind kind, int? size)
+    public string ResolveDataset(string reference, DatasetKind kind, int? size) =>
+        PreparedSources.Join(PreparedSources.Split(reference).Select(r => ResolveOne(r, kind, size)));
+
+    private string ResolveOne(string reference, DatasetKind kind, int? size)
     {
         if (string.IsNullOrWhiteSpace(reference)) throw new UserFacingException($"datasets.{PlanNames.Of(kind)} is empty");
         var candidates = Path.IsPathRooted(reference)
@@ -71,8 +77,8 @@ public sealed class TorchStageExecutor(string workspaceRoot) : IStageExecutor
             ?? throw new UserFacingException($"datasets.{PlanNames.Of(kind)}: '{reference}' not found (looked in {string.Join(", ", candidates.Distinct())}); run `cxrseg prepare {PlanNames.Of(kind)} --out {WorkspaceRoot}`");
         var cache = PreparedFolders.Resolve(dir, size);
         using var set = PreparedSet.Open(cache);
-        if (!set.Name.Equals(PlanNames.Of(kind), StringComparison.OrdinalIgnoreCase))
-            throw new UserFacingException($"datasets.{PlanNames.Of(kind)}: {cache} holds the prepared '{set.Name}' dataset, not {PlanNames.Of(kind)}");
+        if (kind != DatasetKind.CheXpert && set.Target != TargetKind.Mask)
+            throw new UserFacingException($"datasets.{PlanNames.Of(kind)}: {cache} holds the prepared '{set.Name}' dataset, which has labels, not the masks a {PlanNames.Of(kind)} stage trains on");
         return cache;
     }
 

@@ -10,6 +10,7 @@ namespace CxrSeg.Models;
 /// <param name="ImageNetFile">torchvision's published weights file name.</param>
 /// <param name="ImageNetUrl">Where torchvision publishes that file.</param>
 /// <param name="Description">One line for listings.</param>
+/// <param name="BundledImageNet">Where a bundled ImageNet start comes from (no file needed), or null when ImageNet weights must be supplied.</param>
 public sealed record EncoderInfo(
     string Name,
     string Family,
@@ -19,4 +20,5 @@ public sealed record EncoderInfo(
     bool UnetCenter,
     string ImageNetFile,
     string ImageNetUrl,
-    string Description);
+    string Description,
+    string? BundledImageNet = null);

@@ -1,4 +1,5 @@
 using CxrSeg.Models.Encoders;
+using CxrSeg.Models.Weights;
 
 namespace CxrSeg.Models;
 
@@ -21,6 +22,10 @@ public static class EncoderRegistry
             "resnext50_32x4d-7cdf4587.pth", TorchvisionModels + "resnext50_32x4d-7cdf4587.pth", "ResNeXt50 32x4d (torchvision), 23.0M encoder parameters"),
         new("resnet18", "resnet", [3, 64, 64, 128, 256, 512], Strides32, true, false,
             "resnet18-f37072fd.pth", TorchvisionModels + "resnet18-f37072fd.pth", "ResNet18 (torchvision BasicBlocks): light preset for CPU demos"),
+        new("resnet18-cntk", "resnet", [3, 64, 64, 128, 256, 512], Strides32, true, false,
+            BundledImageNetWeights.ModelFileName, BundledImageNetWeights.Source,
+            "ResNet18 as in ML.NET's ImageNet featurizer (CNTK; BasicBlocks 2-2-2-3): ImageNet weights bundled, --init imagenet needs no file",
+            BundledImageNetWeights.Source),
     ];
 
     /// <summary>Registered names, in listing order.</summary>
@@ -44,6 +49,7 @@ public static class EncoderRegistry
             "resnet50" => new ResNetEncoder(inChannels, bottleneck: true, [3, 4, 6, 3], 1, 64, outputStride),
             "resnext50_32x4d" => new ResNetEncoder(inChannels, bottleneck: true, [3, 4, 6, 3], 32, 4, outputStride),
             "resnet18" => new ResNetEncoder(inChannels, bottleneck: false, [2, 2, 2, 2], 1, 64, outputStride),
+            "resnet18-cntk" => new ResNetEncoder(inChannels, bottleneck: false, [2, 2, 2, 3], 1, 64, outputStride),
             _ => throw new InvalidOperationException($"encoder '{info.Name}' is registered but has no builder"),
         };
     }

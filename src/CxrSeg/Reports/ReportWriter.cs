@@ -36,6 +36,14 @@ public static class ReportWriter
             files.Add(name);
             charts.Add((c.Title, name, png));
         }
+        var curves = PretrainingCurves.Collect(runs, notes);
+        foreach (var (metric, png) in PretrainingCurves.Render(curves))
+        {
+            var name = $"charts/pretraining-{metric.Replace(' ', '-').ToLowerInvariant()}.png";
+            AtomicFile.WriteAllBytes(Path.Combine(o.OutDir, name), png);
+            files.Add(name);
+            charts.Add(($"Pretraining stages: validation {metric}", name, png));
+        }
         var overlays = new List<(string File, byte[] Png)>();
         if (o.Overlays.Count > 0) Directory.CreateDirectory(Path.Combine(o.OutDir, "overlays"));
         for (var i = 0; i < o.Overlays.Count; i++)
@@ -47,8 +55,8 @@ public static class ReportWriter
             overlays.Add((name, bytes));
         }
 
-        AtomicFile.WriteAllText(Path.Combine(o.OutDir, "report.md"), Markdown(o.Title, runs, table, classes, charts, overlays, notes));
-        AtomicFile.WriteAllText(Path.Combine(o.OutDir, "report.html"), Html(o.Title, runs, table, classes, charts, overlays, notes));
+        AtomicFile.WriteAllText(Path.Combine(o.OutDir, "report.md"), Markdown(o.Title, runs, table, classes, curves, charts, overlays, notes));
+        AtomicFile.WriteAllText(Path.Combine(o.OutDir, "report.html"), Html(o.Title, runs, table, classes, curves, charts, overlays, notes));
         AtomicFile.Write(Path.Combine(o.OutDir, "results.csv"), p => WriteCsv(p, runs));
         AtomicFile.WriteAllText(Path.Combine(o.OutDir, "results.json"), JsonSerializer.Serialize(ResultsJson(runs, table), Json));
         files.InsertRange(0, ["report.md", "report.html", "results.csv", "results.json"]);
@@ -59,7 +67,7 @@ public static class ReportWriter
 
     private static string Cell(CellStats? c) => c is null ? "—" : string.Create(CultureInfo.InvariantCulture, $"{c.Mean:0.0} ± {c.Spread:0.0} (n={c.N})");
 
-    private static string Markdown(string title, IReadOnlyList<RunResult> runs, Table3 t, ClassTable ct,
+    private static string Markdown(string title, IReadOnlyList<RunResult> runs, Table3 t, ClassTable ct, IReadOnlyList<PretrainingCurve> curves,
         List<(string Title, string File, byte[] Png)> charts, List<(string File, byte[] Png)> overlays, List<string> notes)
     {
         var sb = new StringBuilder();
@@ -77,6 +85,12 @@ public static class ReportWriter
         sb.Append("| configuration | mIoU | " + string.Join(" | ", ct.ClassNames) + " |\n|---|---|" + string.Concat(ct.ClassNames.Select(_ => "---|")) + "\n");
         for (var i = 0; i < ct.Configs.Count; i++)
             sb.Append($"| {ClassTable.Title(ct.Configs[i])} | {Cell(ct.MIoU[i])} | {string.Join(" | ", ct.Iou[i].Select(F))} |\n");
+        if (curves.Count > 0)
+        {
+            sb.Append("\n## Pretraining stages (validation)\n\nDid each pretraining stage learn before passing its weights on? Best validation value over its epochs (chance: AUROC 0.5).\n\n");
+            sb.Append("| stage | what | metric | epochs | best |\n|---|---|---|---|---|\n");
+            foreach (var c in curves) sb.Append($"| {c.StageId} | {c.Title} | {c.Metric} | {c.Epochs.Count} | {c.Best.ToString("0.###", CultureInfo.InvariantCulture)} |\n");
+        }
         if (charts.Count > 0)
         {
             sb.Append("\n## Charts\n\n");
@@ -91,7 +105,7 @@ public static class ReportWriter
         return sb.ToString();
     }
 
-    private static string Html(string title, IReadOnlyList<RunResult> runs, Table3 t, ClassTable ct,
+    private static string Html(string title, IReadOnlyList<RunResult> runs, Table3 t, ClassTable ct, IReadOnlyList<PretrainingCurve> curves,
         List<(string Title, string File, byte[] Png)> charts, List<(string File, byte[] Png)> overlays, List<string> notes)
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
@@ -124,6 +138,14 @@ public static class ReportWriter
             sb.Append("</tr>\n");
         }
         sb.Append("</table>\n");
+        if (curves.Count > 0)
+        {
+            sb.Append("<h2>Pretraining stages (validation)</h2>\n<p>Did each pretraining stage learn before passing its weights on? Best validation value over its epochs (chance: AUROC 0.5).</p>\n");
+            sb.Append("<table><tr><th class=l>stage</th><th class=l>what</th><th class=l>metric</th><th>epochs</th><th>best</th></tr>\n");
+            foreach (var c in curves)
+                sb.Append($"<tr><td class=l>{E(c.StageId)}</td><td class=l>{E(c.Title)}</td><td class=l>{E(c.Metric)}</td><td>{c.Epochs.Count}</td><td>{c.Best.ToString("0.###", CultureInfo.InvariantCulture)}</td></tr>\n");
+            sb.Append("</table>\n");
+        }
         if (charts.Count > 0)
         {
             sb.Append("<h2>Charts</h2>\n");

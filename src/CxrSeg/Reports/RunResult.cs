@@ -3,4 +3,8 @@ using CxrSeg.Experiments;
 namespace CxrSeg.Reports;
 
 /// <summary>A finished run as a report sees it: its folder name, its Table 3 labels and its test metrics.</summary>
-public sealed record RunResult(string RunName, PlanLabels Labels, MetricsFile Metrics);
+public sealed record RunResult(string RunName, PlanLabels Labels, MetricsFile Metrics)
+{
+    /// <summary>The run folder (<c>WORKSPACE/runs/&lt;run&gt;</c>), when the run was read from disk.</summary>
+    public string? Folder { get; init; }
+}

@@ -12,4 +12,7 @@ public interface IModelProvider
 
     /// <summary>Initialises the weights (random: nothing to do; imagenet; or from a previous run's checkpoint_best).</summary>
     void Initialise(nn.Module<Tensor, Tensor> model, ModelSpec spec, ModelInit init);
+
+    /// <summary>The input normalisation the initial weights require (e.g. their preprocessing, or the parent run's), or null when they leave it to the options.</summary>
+    Normalisation? InputNormalisation(ModelSpec spec, ModelInit init) => null;
 }

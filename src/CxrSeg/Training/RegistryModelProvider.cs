@@ -43,10 +43,11 @@ public sealed class RegistryModelProvider(Action<string>? log = null) : IModelPr
                 return null;
             case "imagenet":
             {
+                if (EncoderRegistry.Get(spec.Encoder).BundledImageNet is not null)
+                    return BundledImageNetWeights.Load(AsNetwork(model), init.ImageNetWeights);
                 if (string.IsNullOrWhiteSpace(init.ImageNetWeights))
                     throw new UserFacingException($"--init imagenet needs --imagenet-weights FILE|DIR: torchvision's file for '{spec.Encoder}' ({TryFileName(spec.Encoder)}); nothing is downloaded at run time (see `cxrseg weights`)");
-                var net = model as SegmentationNetwork ?? throw new InvalidOperationException("ImageNet initialisation needs a network built by ModelFactory");
-                return ImageNetWeights.Load(net, init.ImageNetWeights);
+                return ImageNetWeights.Load(AsNetwork(model), init.ImageNetWeights);
             }
             case var file when InitWeightsFile.Names(file):
             {
@@ -69,9 +70,34 @@ public sealed class RegistryModelProvider(Action<string>? log = null) : IModelPr
         }
     }
 
+    /// <summary>
+    /// The input normalisation the initial weights were trained with, when they fix one: the bundled ImageNet weights'
+    /// preprocessing, or a previous run's recorded normalisation. Null when the weights leave it to the options.
+    /// </summary>
+    public Normalisation? InputNormalisation(ModelSpec spec, ModelInit init)
+    {
+        switch (init.Source.Trim().ToLowerInvariant())
+        {
+            case "random":
+                return null;
+            case "imagenet":
+                if (EncoderRegistry.Get(spec.Encoder).BundledImageNet is null) return null;
+                var (mean, std) = BundledImageNetWeights.Normalisation(init.ImageNetWeights);
+                return new Normalisation(mean, std);
+            case var file when InitWeightsFile.Names(file):
+                // A file exported by cxrseg names its training normalisation beside it; a foreign file keeps the options'.
+                return File.Exists(ExportSidecar.PathFor(init.Source)) ? ExportSidecar.Read(ExportSidecar.PathFor(init.Source)).Normalisation : null;
+            default:
+                return RunFolder.ReadNormalisation(init.Source);
+        }
+    }
+
+    private static SegmentationNetwork AsNetwork(nn.Module<Tensor, Tensor> model) =>
+        model as SegmentationNetwork ?? throw new InvalidOperationException("ImageNet initialisation needs a network built by ModelFactory");
+
     private static string Describe(ModelInit init) => init.Source switch
     {
-        "imagenet" => $"imagenet ({init.ImageNetWeights})",
+        "imagenet" => $"imagenet ({init.ImageNetWeights ?? "bundled"})",
         _ => $"from {init.Source} ({init.Transfer})",
     };
 

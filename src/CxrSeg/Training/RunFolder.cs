@@ -53,7 +53,7 @@ public static class RunFolder
         if (classes.Count != spec.Classes)
             throw new UserFacingException($"{manifestPath}: classNames lists {classes.Count} names but the network has {spec.Classes} outputs");
         var size = run?["inputSize"]?.GetValue<int>() ?? throw new UserFacingException($"{runDir}: run.json with inputSize not found");
-        var norm = new Normalisation(run?["normalisation"]?["mean"]?.GetValue<double>() ?? 0.449, run?["normalisation"]?["std"]?.GetValue<double>() ?? 0.226);
+        var norm = NormalisationOf(run);
         var task = run?["task"]?.GetValue<string>() ?? spec.Architecture switch { "classifier" => "classify", "autoencoder" => "reconstruct", _ => "segment" };
         var threshold = run?["options"]?["threshold"]?.GetValue<double>() ?? 0.5;
         var net = ModelFactory.Create(spec);
@@ -68,6 +68,21 @@ public static class RunFolder
         }
         net.eval();
         return new LoadedRun(net, spec, classes, size, norm, task, threshold, checkpoint);
+    }
+
+    /// <summary>The normalisation a run folder (or one of its checkpoint folders) trained with, from its run.json; the defaults when it records none.</summary>
+    public static Normalisation ReadNormalisation(string runDir)
+    {
+        var manifestPath = FindManifest(CheckpointFor(runDir));
+        if (manifestPath is null) return new Normalisation();
+        try { return NormalisationOf(JsonNode.Parse(File.ReadAllText(manifestPath))); }
+        catch (JsonException e) { throw new UserFacingException($"{manifestPath} is not valid JSON: {e.Message}", e); }
+    }
+
+    private static Normalisation NormalisationOf(JsonNode? run)
+    {
+        var defaults = new Normalisation();
+        return new Normalisation(run?["normalisation"]?["mean"]?.GetValue<double>() ?? defaults.Mean, run?["normalisation"]?["std"]?.GetValue<double>() ?? defaults.Std);
     }
 
     private static bool IsCheckpoint(string dir) =>

@@ -11,14 +11,17 @@ namespace CxrSeg.Training;
 /// points (dataset opener, model provider) are constructor arguments, so the cache and model registry plug
 /// in here and nowhere else.
 /// </summary>
-public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, IModelProvider models)
+public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, IModelProvider models, Action<string>? log = null)
 {
+    private readonly Action<string>? _log = log;
+
     /// <summary>
-    /// The production wiring: <see cref="PreparedSet.Open"/> for datasets (a cache folder, or a folder of caches such as
-    /// <c>WORKSPACE/prepared/ccxs</c>, whose latest cache is taken) and <see cref="RegistryModelProvider"/> for networks.
+    /// The production wiring: <see cref="PreparedSources.Open"/> for datasets (a cache folder, or a folder of caches such as
+    /// <c>WORKSPACE/prepared/ccxs</c>, whose latest cache is taken; several separated by ':' train as one combined set)
+    /// and <see cref="RegistryModelProvider"/> for networks.
     /// </summary>
     public static TrainCommandRunner CreateDefault(Action<string>? log = null) =>
-        new(dir => PreparedSet.Open(PreparedFolders.Resolve(dir)), new RegistryModelProvider(log));
+        new(dir => PreparedSources.Open(dir), new RegistryModelProvider(log), log);
 
     /// <summary>The architecture name a task uses.</summary>
     public static string ArchitectureFor(TrainTask task, string decoder) => task switch
@@ -31,14 +34,27 @@ public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, I
     /// <summary>Validates, opens, builds and trains; resumes when the output folder holds a checkpoint.</summary>
     public TrainResult Run(TrainRequest request, ITrainingObserver? observer = null, CancellationToken cancellation = default)
     {
+        request = WithWeightsNormalisation(request);
         request.Options.Validate();
-        if (!Directory.Exists(request.DatasetPath)) throw new UserFacingException($"--dataset: folder not found: {request.DatasetPath}");
+        foreach (var folder in PreparedSources.Split(request.DatasetPath))
+            if (!Directory.Exists(folder)) throw new UserFacingException($"--dataset: folder not found: {folder}");
         var data = openDataset(request.DatasetPath);
-        var datasetPath = data is PreparedSet ps ? ps.Directory : Path.GetFullPath(request.DatasetPath);
+        var datasetPath = data switch
+        {
+            PreparedSet ps => ps.Directory,
+            CombinedPreparedSet cs => PreparedSources.Join(cs.Parts.Select(p => p is PreparedSet q ? q.Directory : p.Name)),
+            _ => Path.GetFullPath(request.DatasetPath),
+        };
         var spec = new ModelSpec(ArchitectureFor(request.Options.Task, request.Decoder), request.Encoder, 1,
             request.Options.Task == TrainTask.Reconstruct ? 1 : data.ClassNames.Count);
         spec.Validate();
-        var description = new RunDescription(datasetPath, data is PreparedSet pset ? $"prep-id:{pset.Manifest.PrepId}" : "", request.Init.Source,
+        var prepIds = data switch
+        {
+            PreparedSet pset => $"prep-id:{pset.Manifest.PrepId}",
+            CombinedPreparedSet cset => "prep-ids:" + string.Join("+", cset.Parts.Select(p => p is PreparedSet q ? q.Manifest.PrepId : "memory")),
+            _ => "",
+        };
+        var description = new RunDescription(datasetPath, prepIds, request.Init.Source,
             request.Init.Source is "random" or "imagenet" ? "" : request.Init.Transfer, request.Options.Task.ToString().ToLowerInvariant());
         var created = 0;
         nn.Module<Tensor, Tensor> Create()
@@ -57,5 +73,19 @@ public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, I
         {
             (data as IDisposable)?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Initial weights trained on a given input normalisation keep it: the bundled ImageNet weights' preprocessing, or
+    /// the parent run's normalisation. It replaces the options' value (and is recorded in run.json); a change is logged.
+    /// </summary>
+    private TrainRequest WithWeightsNormalisation(TrainRequest request)
+    {
+        EncoderRegistry.Get(request.Encoder);
+        var spec = new ModelSpec(ArchitectureFor(request.Options.Task, request.Decoder), request.Encoder, 1, 1);
+        var required = models.InputNormalisation(spec, request.Init);
+        if (required is null || required == request.Options.Normalisation) return request;
+        _log?.Invoke($"normalisation mean {required.Mean:0.####} std {required.Std:0.####} from the initial weights ({request.Init.Source}) replaces mean {request.Options.Normalisation.Mean:0.####} std {request.Options.Normalisation.Std:0.####}");
+        return request with { Options = request.Options with { Normalisation = required } };
     }
 }

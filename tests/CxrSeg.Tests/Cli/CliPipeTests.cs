@@ -56,7 +56,11 @@ public sealed class CliPipeTests
         using var doc = JsonDocument.Parse(r.Out);
         var names = doc.RootElement.EnumerateArray().Select(e => e.GetProperty("encoder").GetString()).ToList();
         Assert.Equal(CxrSeg.Models.EncoderRegistry.All.Select(e => e.Name), names);
-        Assert.All(doc.RootElement.EnumerateArray(), e => Assert.EndsWith(".pth", e.GetProperty("file").GetString()));
+        Assert.All(doc.RootElement.EnumerateArray().Where(e => !e.GetProperty("bundled").GetBoolean()),
+            e => Assert.EndsWith(".pth", e.GetProperty("file").GetString()));
+        // without --dir only bundled weights can be said to be available
+        Assert.All(doc.RootElement.EnumerateArray().Where(e => !e.GetProperty("bundled").GetBoolean()),
+            e => Assert.Equal(JsonValueKind.Null, e.GetProperty("available").ValueKind));
     }
 
     [Fact]

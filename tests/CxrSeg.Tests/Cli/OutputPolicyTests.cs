@@ -24,6 +24,8 @@ public sealed class OutputPolicyTests
         var p = OutputPolicy.Decide(isTerminal: false, noColorFlag: false, noColorEnv: null, term: "xterm");
         Assert.False(p.Unicode);
         Assert.True(p.Width > 1000);
+        Assert.Equal(132, OutputPolicy.Decide(false, false, null, "xterm-256color", columns: "132").Width);
+        Assert.Null(OutputPolicy.Decide(true, false, null, "xterm", columns: "132").Width); // a terminal reports its own width
     }
 
     [Fact]

@@ -33,6 +33,34 @@ public sealed class GridExpanderTests
     }
 
     [Fact]
+    public void DemoImageNetGrid_ComparesRandomAndBundledImageNetStarts_WithSharedPretraining()
+    {
+        var exp = GridExpander.Expand(GridFile.Load(Path.Combine(ExperimentFixtures.RepoRoot(), "grids", "demo-imagenet.yaml")));
+        Assert.Equal(2 * 2 * 3, exp.Plans.Count); // strategies × inits × repeats
+        Assert.All(exp.Plans, p => Assert.All(p.Stages, s => Assert.Equal("resnet18-cntk", s.Encoder)));
+        var imagenet2Step = exp.Plans.Where(p => p.Labels!.Init == InitKind.ImageNet && p.Stages.Count == 3).ToList();
+        Assert.Equal(3, imagenet2Step.Count);
+        Assert.All(imagenet2Step, p => Assert.Equal([InitKind.ImageNet, InitKind.Previous, InitKind.Previous], p.Stages.Select(s => s.Init)));
+        // The repeats differ only in the final stage's seed, so the pretraining stages are trained once per init.
+        var pretraining = exp.Plans.SelectMany(p => StageIds.Of(p).Take(p.Stages.Count - 1)).Distinct().Count();
+        Assert.Equal(2 * 2, pretraining);
+    }
+
+    [Fact]
+    public void ADatasetListInAGridFile_IsOneReferenceThatTrainsTheSetsTogether()
+    {
+        using var t = new TempDir();
+        var path = Path.Combine(t.Path, "g.yaml");
+        File.WriteAllText(path, "datasets:\n  chexpert: prepared/nih14\n  siim: [prepared/jsrt, prepared/chestxdet]\n  ccxs: prepared/ccxs\n" +
+            "architectures: [unet]\nencoders: [resnet18]\nstrategies: [2step-classifier]\ninits: [random]\n");
+        var grid = GridFile.Load(path);
+        Assert.Equal("prepared/jsrt:prepared/chestxdet", grid.DatasetRefs[DatasetKind.Siim]);
+        Assert.Equal("prepared/nih14", grid.DatasetRefs[DatasetKind.CheXpert]);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("[prepared/jsrt, prepared/chestxdet]", "{a: b}"));
+        Assert.Contains("datasets.siim", Assert.Throws<UserFacingException>(() => GridFile.Load(path)).Message);
+    }
+
+    [Fact]
     public void PaperGrid_StageChainsFollowTheStrategy()
     {
         var plans = Paper().Plans.ToDictionary(p => p.Name);

@@ -38,7 +38,9 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
         Assert.Equal(fx.Prepared["ccxs"], ex.ResolveDataset("ccxs", DatasetKind.Ccxs, null));
         Assert.Equal(fx.Prepared["siim"], ex.ResolveDataset(fx.Prepared["siim"], DatasetKind.Siim, 32));
         Assert.Contains("size 64", Assert.Throws<UserFacingException>(() => ex.ResolveDataset("prepared/ccxs", DatasetKind.Ccxs, 64)).Message);
-        Assert.Contains("not ccxs", Assert.Throws<UserFacingException>(() => ex.ResolveDataset("prepared/siim", DatasetKind.Ccxs, null)).Message);
+        Assert.Contains("has labels, not the masks", Assert.Throws<UserFacingException>(() => ex.ResolveDataset("prepared/chexpert", DatasetKind.Ccxs, null)).Message);
+        Assert.Equal(fx.Prepared["siim"], ex.ResolveDataset("prepared/siim", DatasetKind.Ccxs, null)); // any mask set can be the target
+        Assert.Equal($"{fx.Prepared["siim"]}:{fx.Prepared["ccxs"]}", ex.ResolveDataset("siim:ccxs", DatasetKind.Siim, 32));
         Assert.Contains("not found", Assert.Throws<UserFacingException>(() => ex.ResolveDataset("prepared/nothing", DatasetKind.Ccxs, null)).Message);
         Assert.Equal(fx.Prepared["chexpert"], PreparedFolders.Resolve(Path.Combine(fx.Workspace, "prepared", "chexpert")));
     }
@@ -171,5 +173,55 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
         Assert.Contains(log, l => l.Contains("loaded 120")); // every resnet18 encoder tensor
         var noFile = Stage(StageTask.Segment, DatasetKind.Ccxs, "unet", InitKind.File, new Dictionary<string, string>());
         Assert.Contains("initWeights", Assert.Throws<UserFacingException>(() => noFile.Validate(0)).Message);
+    }
+
+    [Fact]
+    public void BundledImageNetStart_InAPlan_NeedsNoFile_RecordsItsNormalisation_AndPassesItOn()
+    {
+        var ws = new Workspace(fx.Workspace);
+        var log = new List<string>();
+        var executor = (TorchStageExecutor)StageExecutors.Create(StageExecutors.DefaultName, ws);
+        executor.Log = l => { lock (log) log.Add(l); };
+        var common = new Dictionary<string, string> { ["imageSize"] = "32", ["maxEpochs"] = "1", ["batchSize"] = "4", ["maxStepsPerEpoch"] = "1" };
+        var plan = new PlanSpec("imagenet", [
+            new StageSpec(StageTask.Classify, DatasetKind.CheXpert, "classifier", "resnet18-cntk", InitKind.ImageNet, CxrSeg.Experiments.TransferMode.Encoder, 3, common),
+            new StageSpec(StageTask.Segment, DatasetKind.Ccxs, "unet", "resnet18-cntk", InitKind.Previous, CxrSeg.Experiments.TransferMode.Encoder, 3, common),
+        ], new Dictionary<DatasetKind, string> { [DatasetKind.CheXpert] = "prepared/chexpert", [DatasetKind.Ccxs] = "prepared/ccxs" });
+        var report = new PlanRunner(ws, executor) { Log = l => { lock (log) log.Add(l); } }.Run(plan);
+        Assert.True(report.Outcome == RunOutcome.Done, string.Join("\n", log) + report.Error);
+
+        var (mean, std) = CxrSeg.Models.Weights.BundledImageNetWeights.Normalisation();
+        var ids = StageIds.Of(plan);
+        foreach (var id in ids)
+        {
+            var run = JsonNode.Parse(File.ReadAllText(Path.Combine(ws.StageFolder(id), RunManifest.FileName)))!;
+            Assert.Equal(mean, run["normalisation"]!["mean"]!.GetValue<double>(), 12);
+            Assert.Equal(std, run["normalisation"]!["std"]!.GetValue<double>(), 12);
+        }
+        Assert.Contains(log, l => l.Contains("init imagenet") && l.Contains("loaded 132"));
+        Assert.Contains(log, l => l.Contains("normalisation mean") && l.Contains("from the initial weights (imagenet)"));
+        var loaded = RunFolder.LoadModel(ws.StageFolder(ids[1]));
+        using (loaded.Network) Assert.Equal(mean, loaded.Normalisation.Mean, 12);
+    }
+
+    [Fact]
+    public void CombinedStepB_TrainsOnTwoMaskSetsAsOne_WithUnitedClasses()
+    {
+        var ws = new Workspace(fx.Workspace);
+        var log = new List<string>();
+        var executor = (TorchStageExecutor)StageExecutors.Create(StageExecutors.DefaultName, ws);
+        executor.Log = l => { lock (log) log.Add(l); };
+        var common = new Dictionary<string, string> { ["imageSize"] = "32", ["maxEpochs"] = "1", ["batchSize"] = "4", ["maxStepsPerEpoch"] = "1" };
+        var plan = new PlanSpec("combined", [
+            Stage(StageTask.Segment, DatasetKind.Siim, "unet", InitKind.Random, common),
+            Stage(StageTask.Segment, DatasetKind.Ccxs, "unet", InitKind.Previous, common),
+        ], new Dictionary<DatasetKind, string> { [DatasetKind.Siim] = "prepared/siim:prepared/ccxs", [DatasetKind.Ccxs] = "prepared/ccxs" });
+        var report = new PlanRunner(ws, executor) { Log = l => { lock (log) log.Add(l); } }.Run(plan);
+        Assert.True(report.Outcome == RunOutcome.Done, string.Join("\n", log) + report.Error);
+        var first = JsonNode.Parse(File.ReadAllText(Path.Combine(ws.StageFolder(StageIds.Of(plan)[0]), RunManifest.FileName)))!;
+        using var siim = PreparedSet.Open(fx.Prepared["siim"]);
+        using var ccxs = PreparedSet.Open(fx.Prepared["ccxs"]);
+        Assert.Equal(siim.ClassNames.Count + ccxs.ClassNames.Count, first["classNames"]!.AsArray().Count);
+        Assert.Equal($"{fx.Prepared["siim"]}:{fx.Prepared["ccxs"]}", first["dataset"]!["path"]!.GetValue<string>());
     }
 }

@@ -165,4 +165,36 @@ public sealed class ReportWriterTests
         Assert.Equal(3, c.N);
         Assert.Null(CellStats.Of([]));
     }
+
+    [Fact]
+    public void PretrainingStages_GetTheirValidationCurvesOncePerSharedStage()
+    {
+        using var tmp = new TempDir();
+        var (grid, ws) = SmallWorkspace(tmp);
+        var written = new HashSet<string>();
+        foreach (var d in Directory.GetDirectories(Path.Combine(ws, "runs")))
+        {
+            var rec = JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(Path.Combine(d, "run.json")))!;
+            foreach (var stage in rec.Stages.Take(rec.Stages.Count - 1))
+            {
+                if (!written.Add(stage.Id)) continue;
+                var (a, b) = stage.Task == "classify" ? (0.6, 0.7) : stage.Task == "segment" ? (0.2, 0.3) : (0.5, 0.4);
+                CxrSeg.Training.HistoryCsv.Write(Path.Combine(ws, "stages", stage.Id, "history.csv"),
+                [
+                    new CxrSeg.Training.EpochRecord { Epoch = 1, ValLoss = stage.Task == "reconstruct" ? a : 1, ValMeanAuroc = stage.Task == "classify" ? a : null, ValMIoU = stage.Task == "segment" ? a : null },
+                    new CxrSeg.Training.EpochRecord { Epoch = 2, ValLoss = stage.Task == "reconstruct" ? b : 1, ValMeanAuroc = stage.Task == "classify" ? b : null, ValMIoU = stage.Task == "segment" ? b : null },
+                ]);
+            }
+        }
+        var s = ReportWriter.Write(new ReportOptions(grid, ws, tmp.File("out"), []));
+        var md = File.ReadAllText(Path.Combine(tmp.File("out"), "report.md"));
+        var rows = md.Split('\n').Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^\\| [0-9a-f]{12} \\|")).ToList();
+        Assert.Equal(written.Count, rows.Count); // each shared pretraining stage once
+        Assert.All(rows.Where(r => r.Contains("| mean AUROC |")), r => Assert.EndsWith("| 2 | 0.7 |", r));
+        Assert.All(rows.Where(r => r.Contains("| loss |")), r => Assert.EndsWith("| 2 | 0.4 |", r)); // best loss is the lowest
+        Assert.All(rows.Where(r => r.Contains("| mIoU |")), r => Assert.EndsWith("| 2 | 0.3 |", r));
+        Assert.Contains(rows, r => r.Contains("| loss |"));
+        Assert.True(File.Exists(Path.Combine(tmp.File("out"), "charts", "pretraining-mean-auroc.png")));
+        Assert.Contains("pretraining-loss.png", File.ReadAllText(Path.Combine(tmp.File("out"), "report.html")).Replace("data:image", "") + string.Join(",", s.Files));
+    }
 }

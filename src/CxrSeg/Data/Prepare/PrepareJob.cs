@@ -30,6 +30,7 @@ public static class PrepareJob
             ["size"] = o.Size, ["seed"] = o.Seed, ["limit"] = o.Limit,
         };
         if (o.Dataset == "chexpert") { key["uncertainty"] = o.Uncertainty.ToString(); key["views"] = o.Views.ToString(); }
+        if (o.Dataset == "ieee8023") key["views"] = o.Views.ToString();
         if (o.Dataset == "siim") key["siimMasks"] = o.SiimMasks.ToString();
         if (o.Dataset == "ccxs") key["ccxsSplit"] = o.CcxsSplit.ToString();
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(key)));
@@ -45,6 +46,11 @@ public static class PrepareJob
         "ccxs" => new CcxsPrepareSource(o.Source, o.CcxsSplit, o.Limit),
         "chexpert" => new CheXpertPrepareSource(o.Source, o.Uncertainty, o.Views, o.Limit),
         "siim" => new SiimPrepareSource(o.Source, o.SiimMasks, o.Limit),
+        "nih14" => new Nih14PrepareSource(o.Source, o.Limit),
+        "chestxdet" => new ChestXDetPrepareSource(o.Source, o.Limit),
+        "ieee8023" => new Ieee8023PrepareSource(o.Source, o.Views == CheXpert.CheXpertViewFilter.All, o.Limit),
+        "jsrt" => new MaskFolderPrepareSource(Jsrt.JsrtReader.Read(o.Source), o.Limit),
+        "masks" => new MaskFolderPrepareSource(MaskFolders.MaskFolderReader.Read(o.Source), o.Limit),
         _ => throw new UserFacingException($"unknown dataset '{o.Dataset}'"),
     };
 
@@ -159,7 +165,7 @@ public static class PrepareJob
                     if (item.Present[k] != 0) imagesWithClass[k]++;
                     if (item.Labelled[k] != 0) labelledImages[k]++;
                 }
-                meta.Add(item with { Image = [], Mask = null, Labels = null });
+                meta.Add(item with { Image = [], Mask = null, Labels = null, PixelHash = Convert.ToHexString(SHA256.HashData(item.Image)) });
             }
         }
         if (meta.Count == 0) throw new UserFacingException($"every {o.Dataset} item was rejected; see the reasons under {parts}");

@@ -7,7 +7,10 @@ namespace CxrSeg.Data.Prepare;
 /// <summary>Options of <c>cxrseg prepare</c>. Every field except <see cref="Workers"/> and <see cref="Workspace"/> enters the prep-id hash.</summary>
 public sealed record PrepareOptions
 {
-    /// <summary>ccxs, chexpert or siim.</summary>
+    /// <summary>The dataset kinds <c>prepare</c> reads.</summary>
+    public static IReadOnlyList<string> Datasets { get; } = ["ccxs", "chexpert", "siim", "nih14", "chestxdet", "ieee8023", "jsrt", "masks"];
+
+    /// <summary>One of <see cref="Datasets"/>.</summary>
     public required string Dataset { get; init; }
     /// <summary>Dataset folder in its original layout.</summary>
     public required string Source { get; init; }
@@ -19,7 +22,7 @@ public sealed record PrepareOptions
     public int Seed { get; init; } = 42;
     /// <summary>CheXpert uncertainty policy.</summary>
     public UncertaintyPolicy Uncertainty { get; init; } = UncertaintyPolicy.Paper;
-    /// <summary>CheXpert views kept.</summary>
+    /// <summary>CheXpert and ieee8023 views kept.</summary>
     public CheXpertViewFilter Views { get; init; } = CheXpertViewFilter.Frontal;
     /// <summary>SIIM mask channels.</summary>
     public SiimMaskMode SiimMasks { get; init; } = SiimMaskMode.StudyClass;
@@ -33,7 +36,7 @@ public sealed record PrepareOptions
     /// <summary>Throws <see cref="UserFacingException"/> naming the bad option.</summary>
     public void Validate()
     {
-        if (Dataset is not ("ccxs" or "chexpert" or "siim")) throw new UserFacingException($"dataset must be ccxs, chexpert or siim (got '{Dataset}')");
+        if (!Datasets.Contains(Dataset)) throw new UserFacingException($"dataset must be one of {string.Join(", ", Datasets)} (got '{Dataset}')");
         if (string.IsNullOrWhiteSpace(Source)) throw new UserFacingException("--source is required");
         if (!Directory.Exists(Source)) throw new UserFacingException($"--source folder not found: {Source}");
         if (string.IsNullOrWhiteSpace(Workspace)) throw new UserFacingException("--out is required");
