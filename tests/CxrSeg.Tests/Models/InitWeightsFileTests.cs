@@ -88,4 +88,20 @@ public sealed class InitWeightsFileTests
         Assert.Contains("odd.safetensors", e.Message);
         Assert.Contains("weird.weight", e.Message);
     }
+
+    [Fact]
+    public void A_file_exported_here_brings_its_normalisation_and_a_foreign_file_none()
+    {
+        using var tmp = new TempDir();
+        var spec = new ModelSpec("unet", "resnet18", 1, 2);
+        using var net = ModelFactory.Create(spec);
+        SmpExport.Export(net, tmp.File("m.safetensors"), SmpVersion.Current);
+        var provider = new CxrSeg.Training.RegistryModelProvider();
+        Assert.Null(provider.InputNormalisation(spec, new CxrSeg.Training.ModelInit(tmp.File("m.safetensors"))));
+        File.WriteAllText(tmp.File("m.safetensors.json"), """
+            { "spec": { "architecture": "unet", "encoder": "resnet18", "inChannels": 1, "classes": 2 },
+              "classNames": ["a", "b"], "inputSize": 64, "normalisation": { "mean": 0.3, "std": 0.2 } }
+            """);
+        Assert.Equal(new CxrSeg.Training.Normalisation(0.3, 0.2), provider.InputNormalisation(spec, new CxrSeg.Training.ModelInit(tmp.File("m.safetensors"))));
+    }
 }
