@@ -1,5 +1,6 @@
 using CxrSeg.Cli.Commands;
-using CxrSeg;
+using CxrSeg.Cli.Output;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace CxrSeg.Cli;
@@ -7,14 +8,44 @@ namespace CxrSeg.Cli;
 /// <summary>Registers every command. Each command is a thin shell over one library call.</summary>
 public static class CliApp
 {
-    /// <summary>Builds and runs the command-line application.</summary>
-    public static int Run(string[] args)
+    /// <summary>The option, accepted anywhere on the command line, that turns colours and links off.</summary>
+    public const string NoColorOption = "--no-color";
+
+    /// <summary>Builds and runs the command-line application on the process's streams.</summary>
+    public static int Run(string[] args) => Run(args, CliIo.Process());
+
+    /// <summary>
+    /// Builds and runs the command-line application writing to <paramref name="io"/>. Errors go to stderr,
+    /// everything else to stdout; see <see cref="ExitCodes"/> for the exit codes.
+    /// </summary>
+    public static int Run(string[] args, CliIo io)
     {
-        RedirectedConsole.Apply();
+        var noColor = args.TakeWhile(a => a != "--").Contains(NoColorOption);
+        var rest = args.TakeWhile(a => a != "--").Where(a => a != NoColorOption).Concat(args.SkipWhile(a => a != "--")).ToArray();
+        var term = io.Environment("TERM");
+        var noColorEnv = io.Environment("NO_COLOR");
+        var columns = io.Environment("COLUMNS");
+        var console = CliConsole.Create(io.Out, OutputPolicy.Decide(io.OutIsTerminal, noColor, noColorEnv, term, columns));
+        var errors = CliConsole.Create(io.Error, OutputPolicy.Decide(io.ErrorIsTerminal, noColor, noColorEnv, term, columns));
+        var previous = AnsiConsole.Console;
+        AnsiConsole.Console = console;
+        try
+        {
+            return Execute(rest, console, errors);
+        }
+        finally
+        {
+            AnsiConsole.Console = previous;
+        }
+    }
+
+    private static int Execute(string[] args, IAnsiConsole console, IAnsiConsole errors)
+    {
         var app = new CommandApp();
         app.Configure(c =>
         {
             c.SetApplicationName("cxrseg");
+            c.ConfigureConsole(console);
             c.PropagateExceptions();
             c.AddCommand<DemoCommand>("demo").WithDescription("Run the demo: phantoms, preparation, none vs 1-step vs 2-step pretraining with repeats, Table 3 and report.html (about 11 min on 2 cores).");
             c.AddCommand<SynthCommand>("synth").WithDescription("Write synthetic CheXpert-, SIIM- and CCXS-like datasets (phantoms) in their real layouts.");
@@ -38,20 +69,26 @@ public static class CliApp
         {
             return app.Run(args);
         }
-        catch (CommandParseException e)
+        catch (Exception e) when (e is CommandParseException or CommandRuntimeException)
         {
-            Spectre.Console.AnsiConsole.MarkupLine($"[red]error:[/] {Spectre.Console.Markup.Escape(e.Message)}");
-            return 2;
-        }
-        catch (CommandRuntimeException e)
-        {
-            Spectre.Console.AnsiConsole.MarkupLine($"[red]error:[/] {Spectre.Console.Markup.Escape(e.Message)}");
-            return 2;
+            errors.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            return ExitCodes.Usage;
         }
         catch (UserFacingException e)
         {
-            Spectre.Console.AnsiConsole.MarkupLine($"[red]error:[/] {Spectre.Console.Markup.Escape(e.Message)}");
-            return 1;
+            errors.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            return ExitCodes.UserError;
+        }
+        catch (CxrSeg.Platform.GdcmMissingException e)
+        {
+            errors.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            return ExitCodes.Environment;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            errors.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.Message)}");
+            errors.WriteLine(e.ToString());
+            return ExitCodes.Internal;
         }
     }
 }

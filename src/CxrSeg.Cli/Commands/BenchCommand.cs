@@ -1,3 +1,4 @@
+using CxrSeg.Cli.Output;
 using System.ComponentModel;
 using CxrSeg.Bench;
 using Spectre.Console;
@@ -9,7 +10,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class BenchCommand : Command<BenchCommand.Settings>
 {
     /// <summary>Options of <c>bench</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Suites to run.</summary>
         [CommandArgument(0, "[SUITE]"), Description("Suites to run (default: all). Use --list to see them.")]
@@ -94,6 +95,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings)
     {
+        CxrSeg.Platform.DeviceCheck.Require(settings.Device);
         if (settings.List)
         {
             foreach (var s in BenchRunner.AllSuites) AnsiConsole.MarkupLine($"[bold]{s.Name,-12}[/] {Markup.Escape(s.Description)}");
@@ -125,7 +127,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
 
     private static void Render(BenchSuiteResult r)
     {
-        var table = new Table().Title($"[bold]{r.Suite}[/] — {r.Threads} threads, load {r.LoadBefore:F2} → {r.LoadAfter:F2}, others {r.OtherBusy:P0} busy, median of {r.Repeat}, {r.Seconds:F0} s")
+        var table = CliTable.New().Title($"[bold]{r.Suite}[/] — {r.Threads} threads, load {r.LoadBefore:F2} → {r.LoadAfter:F2}, others {r.OtherBusy:P0} busy, median of {r.Repeat}, {r.Seconds:F0} s")
             .AddColumn("figure").AddColumn(new TableColumn("value").RightAligned()).AddColumn("unit")
             .AddColumn(new TableColumn("ratio").RightAligned()).AddColumn("of").AddColumn("target");
         foreach (var f in r.Figures)

@@ -45,7 +45,7 @@ internal static class CliCancel
         public CancellationToken Token => _cts.Token;
 
         /// <summary>143 (128 + SIGTERM) after SIGTERM, 130 (128 + SIGINT) after Ctrl+C.</summary>
-        public int ExitCode => _terminated ? 143 : 130;
+        public int ExitCode => _terminated ? ExitCodes.Terminated : ExitCodes.Interrupted;
 
         /// <summary>What stopped the command, for the message.</summary>
         public string Cause => _terminated ? "terminated (SIGTERM)" : "interrupted";

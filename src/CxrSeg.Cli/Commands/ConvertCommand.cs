@@ -9,7 +9,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class ConvertCommand : Command<ConvertCommand.Settings>
 {
     /// <summary>Options of <c>convert</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Input.</summary>
         [CommandArgument(0, "<IN>"), Description("A DICOM, PNG or JPEG file.")]

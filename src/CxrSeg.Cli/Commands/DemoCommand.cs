@@ -1,3 +1,4 @@
+using CxrSeg.Cli.Output;
 using System.ComponentModel;
 using CxrSeg.Demo;
 using CxrSeg.Experiments;
@@ -10,7 +11,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class DemoCommand : Command<DemoCommand.Settings>
 {
     /// <summary>Options of <c>demo</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Workspace.</summary>
         [CommandOption("--workspace <DIR>"), Description("Demo workspace; a rerun reuses what it finished. Must be new, empty or an earlier demo's (default: workspace/demo)."), DefaultValue("workspace/demo")]
@@ -44,6 +45,7 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings s)
     {
+        CxrSeg.Platform.DeviceCheck.Require(s.Device);
         using var cts = CliCancel.OnCtrlC();
         var options = new DemoOptions
         {
@@ -61,7 +63,7 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
         catch (OperationCanceledException)
         {
             AnsiConsole.MarkupLine("[yellow]interrupted:[/] finished phantoms, caches, stages and runs are kept; run the same command again to resume.");
-            return 130;
+            return ExitCodes.Interrupted;
         }
         Render(result);
         return result.RunsFailed.Count > 0 ? 1 : 0;
@@ -81,7 +83,7 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
     private static void Render(DemoResult r)
     {
         var t = r.Report.Table;
-        var table = new Table().Title("Test mIoU % (mean ± best−worst over repeats)").AddColumn("backbone").AddColumn("strategy");
+        var table = CliTable.New().Title("Test mIoU % (mean ± best−worst over repeats)").AddColumn("backbone").AddColumn("strategy");
         foreach (var c in t.Columns) table.AddColumn(Markup.Escape(c.ShortTitle));
         for (var i = 0; i < t.Rows.Count; i++)
             table.AddRow([Markup.Escape(t.Rows[i].Encoder), Markup.Escape(t.Rows[i].StrategyTitle),

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CxrSeg.Cli.Output;
 using CxrSeg.Platform;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,7 +10,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class DoctorCommand : Command<DoctorCommand.Settings>
 {
     /// <summary>Options of <c>doctor</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : JsonCliSettings
     {
         /// <summary>Workspace whose free disk is reported.</summary>
         [CommandOption("--workspace <DIR>"), Description("Workspace folder whose free disk is reported (default: ./workspace)."), DefaultValue("workspace")]
@@ -24,13 +25,18 @@ public sealed class DoctorCommand : Command<DoctorCommand.Settings>
     public override int Execute(CommandContext context, Settings settings)
     {
         var items = DoctorReport.Collect(settings.Workspace, !settings.NoGemm);
-        var table = new Table().AddColumn("item").AddColumn("value").AddColumn("ok");
+        var missing = items.Where(i => !i.Ok).ToList();
+        if (settings.Json)
+        {
+            CliJson.Write(new { ok = missing.Count == 0, items });
+            return missing.Count == 0 ? ExitCodes.Success : ExitCodes.Environment;
+        }
+        var table = CliTable.New().AddColumn("item").AddColumn("value").AddColumn("ok");
         foreach (var i in items)
             table.AddRow(Markup.Escape(i.Name), Markup.Escape(i.Value), i.Ok ? "[green]yes[/]" : "[red]NO[/]");
         AnsiConsole.Write(table);
-        var missing = items.Where(i => !i.Ok).ToList();
-        if (missing.Count == 0) return 0;
+        if (missing.Count == 0) return ExitCodes.Success;
         AnsiConsole.MarkupLine($"[red]missing:[/] {Markup.Escape(string.Join("; ", missing.Select(m => m.Name + " — " + m.Value)))}");
-        return 1;
+        return ExitCodes.Environment;
     }
 }

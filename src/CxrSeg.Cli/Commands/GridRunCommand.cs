@@ -9,7 +9,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class GridRunCommand : Command<GridRunCommand.Settings>
 {
     /// <summary>Options of <c>grid run</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Grid file.</summary>
         [CommandArgument(0, "<GRID>"), Description("Grid file (YAML), e.g. grids/paper.yaml.")]
@@ -39,6 +39,7 @@ public sealed class GridRunCommand : Command<GridRunCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings s)
     {
+        CxrSeg.Platform.DeviceCheck.Require(s.Device);
         using var cts = CliCancel.OnCtrlCOrTerm();
         var shard = ShardSpec.Parse(s.Shard);
         GridRunSummary summary;
@@ -55,14 +56,15 @@ public sealed class GridRunCommand : Command<GridRunCommand.Settings>
         if (summary.Runs.Count == 0)
         {
             AnsiConsole.MarkupLine($"shard {shard.Index}/{shard.Count}: nothing to do (the grid has fewer plans than {shard.Count} shards)");
-            return 0;
+            return ExitCodes.Success;
         }
         AnsiConsole.MarkupLine($"shard {shard.Index}/{shard.Count}: {summary.Runs.Count} plan(s): done now {summary.Count(RunOutcome.Done)}, " +
                                $"already done {summary.Count(RunOutcome.AlreadyDone)}, busy elsewhere {summary.Count(RunOutcome.Busy)}, " +
                                $"[{(summary.Count(RunOutcome.Failed) > 0 ? "red" : "green")}]failed {summary.Count(RunOutcome.Failed)}[/]");
         foreach (var f in summary.Runs.Where(r => r.Outcome == RunOutcome.Failed))
             AnsiConsole.MarkupLine($"[red]failed:[/] {Markup.Escape(f.RunName)}: {Markup.Escape(f.Error ?? "")}");
-        return summary.Count(RunOutcome.Failed) > 0 ? 1 : 0;
+        if (summary.Count(RunOutcome.Failed) == 0) return ExitCodes.Success;
+        return summary.Runs.Any(r => r.Outcome is RunOutcome.Done or RunOutcome.AlreadyDone) ? ExitCodes.Partial : ExitCodes.UserError;
     }
 
     /// <summary>"[k/n] RUN: Done (trained: STAGE …)": one line per plan, which a log of many tasks can be audited by.</summary>

@@ -9,7 +9,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class GridSlurmCommand : Command<GridSlurmCommand.Settings>
 {
     /// <summary>Options of <c>grid slurm</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Grid file.</summary>
         [CommandArgument(0, "<GRID>"), Description("Grid file (YAML).")]

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CxrSeg.Cli.Output;
 using CxrSeg.Experiments;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,7 +10,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class GridStatusCommand : Command<GridStatusCommand.Settings>
 {
     /// <summary>Options of <c>grid status</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : JsonCliSettings
     {
         /// <summary>Grid file.</summary>
         [CommandArgument(0, "<GRID>"), Description("Grid file (YAML).")]
@@ -32,7 +33,18 @@ public sealed class GridStatusCommand : Command<GridStatusCommand.Settings>
     public override int Execute(CommandContext context, Settings s)
     {
         var list = ExperimentApi.GridStatusFile(s.Grid, s.Workspace, Math.Max(1, s.Shards));
-        var table = new Table().AddColumn("run").AddColumn("shard").AddColumn("state").AddColumn("detail");
+        if (s.Json)
+        {
+            CliJson.Write(new
+            {
+                counts = Enum.GetValues<RunState>().ToDictionary(st => st.ToString().ToLowerInvariant(), st => list.Count(p => p.State == st)),
+                plans = list.Where(p => s.All || p.State != RunState.Done)
+                    .Select(p => new { run = p.RunName, shard = p.Shard, state = p.State.ToString().ToLowerInvariant(), detail = p.Detail }),
+                leftOut = ExperimentApi.SkippedFile(s.Grid).Select(x => new { reason = x.Item1, combinations = x.Item2 }),
+            });
+            return ExitCodes.Success;
+        }
+        var table = CliTable.New().AddColumn("run").AddColumn("shard").AddColumn("state").AddColumn("detail");
         foreach (var p in list.Where(p => s.All || p.State != RunState.Done))
         {
             var color = p.State switch { RunState.Done => "green", RunState.Running => "blue", RunState.Failed => "red", _ => "grey" };

@@ -1,3 +1,4 @@
+using CxrSeg.Cli.Output;
 using System.ComponentModel;
 using CxrSeg.Data.Images;
 using Spectre.Console;
@@ -9,7 +10,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class InspectCommand : Command<InspectCommand.Settings>
 {
     /// <summary>Options of <c>inspect</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>File to inspect.</summary>
         [CommandArgument(0, "<FILE>"), Description("A DICOM, PNG or JPEG file.")]
@@ -20,7 +21,7 @@ public sealed class InspectCommand : Command<InspectCommand.Settings>
     public override int Execute(CommandContext context, Settings settings)
     {
         var report = ImageInspector.Inspect(settings.File);
-        var table = new Table().AddColumn("field").AddColumn("value").Title(Markup.Escape(report.File));
+        var table = CliTable.New().AddColumn("field").AddColumn("value").Title(Markup.Escape(report.File));
         foreach (var (f, v) in report.Fields) table.AddRow(Markup.Escape(f), Markup.Escape(v));
         AnsiConsole.Write(table);
         return 0;

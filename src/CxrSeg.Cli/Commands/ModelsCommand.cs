@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CxrSeg.Cli.Output;
 using CxrSeg.Models;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -9,7 +10,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class ModelsCommand : Command<ModelsCommand.Settings>
 {
     /// <summary>Options of <c>models</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : JsonCliSettings
     {
         /// <summary>Input channels.</summary>
         [CommandOption("--in-channels <C>"), Description("Input channels the networks are built for (grey X-rays: 1)."), DefaultValue(1)]
@@ -23,13 +24,20 @@ public sealed class ModelsCommand : Command<ModelsCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings)
     {
-        var table = new Table().AddColumn("architecture").AddColumn("encoder").AddColumn(new TableColumn("parameters").RightAligned()).AddColumn("output").AddColumn("note");
-        AnsiConsole.Status().Start("building each pairing to count its parameters…", _ =>
+        if (settings.Json)
+        {
+            CliJson.Write(new { inChannels = settings.InChannels, classes = settings.Classes, pairings = ModelCatalog.List(settings.InChannels, settings.Classes) });
+            return ExitCodes.Success;
+        }
+        var table = CliTable.New().AddColumn("architecture").AddColumn("encoder").AddColumn(new TableColumn("parameters").RightAligned()).AddColumn("output").AddColumn("note");
+        void Fill()
         {
             foreach (var e in ModelCatalog.List(settings.InChannels, settings.Classes))
                 table.AddRow(e.Architecture, e.Encoder, e.Parameters is { } p ? p.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) : "[red]impossible[/]",
                     Markup.Escape(e.Output), Markup.Escape(e.Note ?? ""));
-        });
+        }
+        if (AnsiConsole.Profile.Capabilities.Interactive) AnsiConsole.Status().Start("building each pairing to count its parameters…", _ => Fill());
+        else Fill();
         AnsiConsole.MarkupLine($"in-channels {settings.InChannels}, classes {settings.Classes}");
         AnsiConsole.Write(table);
         return 0;

@@ -10,13 +10,13 @@ namespace CxrSeg.Cli.Commands;
 public sealed class PredictCommand : Command<PredictCommand.Settings>
 {
     /// <summary>Options of <c>predict</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Inputs.</summary>
         [CommandArgument(0, "<INPUT>"), Description("DICOM, PNG or JPEG files, or folders searched recursively.")]
         public string[] Inputs { get; init; } = [];
         /// <summary>Run folder.</summary>
-        [CommandOption("--model <RUN_DIR>"), Description("Segmentation run folder (run.json + checkpoint_best/). Required.")]
+        [CommandOption("--model <RUN>"), Description("Segmentation run: a train --out folder, a stage folder, a plan run folder WORKSPACE/runs/<run> (its final stage), or an exported .pth/.safetensors with its FILE.json. Required.")]
         public string Model { get; init; } = "";
         /// <summary>Output folder.</summary>
         [CommandOption("--out <DIR>"), Description("Output folder: <image>/mask_<class>.png, overlay.png, findings.json, and summary.csv. Required.")]
@@ -70,6 +70,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings)
     {
+        CxrSeg.Platform.DeviceCheck.Require(settings.Device);
         var options = settings.ToOptions();
         using var cts = CliCancel.OnCtrlC();
         PredictJobResult result;
@@ -83,7 +84,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(inv,
             $"{result.Written} written, {result.Failed} unreadable, {result.Skipped} skipped; {result.ClassNames.Count} classes; {result.Seconds:0.#} s")));
         AnsiConsole.MarkupLine($"summary: {Markup.Escape(result.SummaryPath)}");
-        return 0;
+        return result.Failed > 0 ? ExitCodes.Partial : ExitCodes.Success;
     }
 
     private static void ReportError(PredictRow row) =>

@@ -12,7 +12,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class PrepareCommand : Command<PrepareCommand.Settings>
 {
     /// <summary>Options of <c>prepare</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Dataset kind.</summary>
         [CommandArgument(0, "<dataset>"), Description("ccxs, chexpert, siim, nih14, chestxdet (NIH folder: ChestX-Det polygons + NIH boxes), ieee8023, jsrt, or masks (your own images/ + masks/<class>/ folders; docs/DATA.md).")]
@@ -107,6 +107,6 @@ public sealed class PrepareCommand : Command<PrepareCommand.Settings>
             CxrSeg.Predict.PreparedPreview.Write(set, s.Preview);
             AnsiConsole.MarkupLine($"preview {Markup.Escape(Path.GetFullPath(s.Preview))}");
         }
-        return 0;
+        return result.Rejected > 0 ? ExitCodes.Partial : ExitCodes.Success;
     }
 }

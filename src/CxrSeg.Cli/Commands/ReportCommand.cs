@@ -1,3 +1,4 @@
+using CxrSeg.Cli.Output;
 using System.ComponentModel;
 using CxrSeg.Reports;
 using Spectre.Console;
@@ -9,7 +10,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class ReportCommand : Command<ReportCommand.Settings>
 {
     /// <summary>Options of <c>report</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Input.</summary>
         [CommandArgument(0, "<GRID|RUNS>"), Description("A grid file (its runs in --workspace), a workspace, a runs folder or one run folder.")]
@@ -36,7 +37,7 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
     public override int Execute(CommandContext context, Settings s)
     {
         var r = ReportApi.Write(new ReportOptions(s.Input, s.Workspace, s.Out, s.Overlays, s.Title));
-        var table = new Table().AddColumn("backbone").AddColumn("pretext").AddColumn("strategy");
+        var table = CliTable.New().AddColumn("backbone").AddColumn("pretext").AddColumn("strategy");
         foreach (var c in r.Table.Columns) table.AddColumn(Markup.Escape(c.ShortTitle));
         for (var i = 0; i < r.Table.Rows.Count; i++)
         {

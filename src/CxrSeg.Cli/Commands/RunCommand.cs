@@ -9,7 +9,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class RunCommand : Command<RunCommand.Settings>
 {
     /// <summary>Options of <c>run</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Plan file.</summary>
         [CommandArgument(0, "<PLAN>"), Description("Plan file (.yaml, .yml or .json).")]
@@ -35,6 +35,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings s)
     {
+        CxrSeg.Platform.DeviceCheck.Require(s.Device);
         using var cts = CliCancel.OnCtrlCOrTerm();
         RunReport r;
         try
@@ -49,6 +50,6 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         }
         AnsiConsole.MarkupLine($"{Markup.Escape(r.RunName)}: [bold]{r.Outcome}[/] ({r.TrainedStages.Count} stage(s) trained)");
         if (r.Error is not null) AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(r.Error)}");
-        return r.Outcome == RunOutcome.Failed ? 1 : 0;
+        return r.Outcome == RunOutcome.Failed ? ExitCodes.UserError : ExitCodes.Success;
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CxrSeg.Cli.Output;
 using CxrSeg.Data.CheXpert;
 using CxrSeg.Data.Stats;
 using Spectre.Console;
@@ -10,7 +11,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class StatsCommand : Command<StatsCommand.Settings>
 {
     /// <summary>Options of <c>stats</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : JsonCliSettings
     {
         /// <summary>Dataset kind.</summary>
         [CommandArgument(0, "<dataset>"), Description("ccxs, chexpert, siim, nih14, chestxdet (NIH folder: ChestX-Det polygons + NIH boxes), ieee8023, jsrt, or masks (your own images/ + masks/<class>/ folders; docs/DATA.md).")]
@@ -29,9 +30,20 @@ public sealed class StatsCommand : Command<StatsCommand.Settings>
     public override int Execute(CommandContext context, Settings s)
     {
         if (string.IsNullOrWhiteSpace(s.Source)) throw new UserFacingException("--source is required");
-        foreach (var t in DatasetStats.Compute(s.Dataset.ToLowerInvariant(), s.Source, s.Views))
+        var tables = DatasetStats.Compute(s.Dataset.ToLowerInvariant(), s.Source, s.Views);
+        if (s.Json)
         {
-            var table = new Table().Title(Markup.Escape(t.Title));
+            CliJson.Write(tables.Select(t => new
+            {
+                title = t.Title, columns = t.Columns,
+                rows = t.Rows.Select(r => t.Columns.Zip(r).ToDictionary(p => p.First, p => p.Second)),
+                notes = t.Notes,
+            }));
+            return ExitCodes.Success;
+        }
+        foreach (var t in tables)
+        {
+            var table = CliTable.New().Title(Markup.Escape(t.Title));
             foreach (var c in t.Columns) table.AddColumn(Markup.Escape(c));
             foreach (var r in t.Rows) table.AddRow(r.Select(Markup.Escape).ToArray());
             AnsiConsole.Write(table);

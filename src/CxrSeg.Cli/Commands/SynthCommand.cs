@@ -1,3 +1,4 @@
+using CxrSeg.Cli.Output;
 using System.ComponentModel;
 using CxrSeg.Phantoms;
 using Spectre.Console;
@@ -9,7 +10,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class SynthCommand : Command<SynthCommand.Settings>
 {
     /// <summary>Options of <c>synth</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Output folder.</summary>
         [CommandOption("--out <DIR>"), Description("Output folder (default: synth).") , DefaultValue("synth")]
@@ -76,7 +77,7 @@ public sealed class SynthCommand : Command<SynthCommand.Settings>
                         }
                     });
                 });
-        var table = new Table().AddColumn("dataset").AddColumn("images").AddColumn("folder").AddColumn("seconds");
+        var table = CliTable.New().AddColumn("dataset").AddColumn("images").AddColumn("folder").AddColumn("seconds");
         foreach (var d in result.Datasets) table.AddRow(d.Name, d.Images.ToString(), Markup.Escape(d.Folder), d.Seconds.ToString("F1"));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"total {result.Seconds:F1} s, {result.PhantomsPerSecond:F1} phantoms/s on {result.Threads} thread(s)");

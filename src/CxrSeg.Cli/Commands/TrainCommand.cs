@@ -11,7 +11,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class TrainCommand : Command<TrainCommand.Settings>
 {
     /// <summary>Options of <c>train</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CliSettings
     {
         /// <summary>Task.</summary>
         [CommandOption("--task <TASK>"), Description("classify | reconstruct | segment (default: segment)."), DefaultValue("segment")]
@@ -26,10 +26,10 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [CommandOption("--decoder <NAME>"), Description("Decoder for segment: unet | deeplabv3 (default: unet)."), DefaultValue("unet")]
         public string Decoder { get; init; } = "unet";
         /// <summary>Initialisation.</summary>
-        [CommandOption("--init <SRC>"), Description("random | imagenet | a previous RUN_DIR (default: random). imagenet needs no file with --encoder resnet18-cntk (bundled weights)."), DefaultValue("random")]
+        [CommandOption("--init <SRC>"), Description("random | imagenet | a previous RUN_DIR | a weights FILE.pth/.safetensors (smp or torchvision layout, detected) (default: random). imagenet needs no file with --encoder resnet18-cntk (bundled weights)."), DefaultValue("random")]
         public string Init { get; init; } = "random";
         /// <summary>Transfer.</summary>
-        [CommandOption("--transfer <PARTS>"), Description("With --init RUN_DIR: encoder | encoder+decoder (default: encoder)."), DefaultValue("encoder")]
+        [CommandOption("--transfer <PARTS>"), Description("With --init RUN_DIR: encoder | encoder+decoder; with --init FILE also all (decoder and head where shapes fit) (default: encoder)."), DefaultValue("encoder")]
         public string Transfer { get; init; } = "encoder";
         /// <summary>ImageNet weights.</summary>
         [CommandOption("--imagenet-weights <PATH>"), Description("With --init imagenet: torchvision's .pth file, or a folder holding it (see `cxrseg weights`); not needed for resnet18-cntk. Nothing is downloaded (default: none).")]
@@ -59,8 +59,14 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [CommandOption("--optimizer <O>"), Description("adam | adamw (default: adam)."), DefaultValue("adam")]
         public string Optimizer { get; init; } = "adam";
         /// <summary>LR.</summary>
-        [CommandOption("--lr <X>"), Description("Learning rate (default: 0.001)."), DefaultValue(1e-3)]
+        [CommandOption("--lr <X>"), Description("Learning rate, ≥ 0 (0: nothing trains, e.g. a frozen-network check) (default: 0.001)."), DefaultValue(1e-3)]
         public double Lr { get; init; } = 1e-3;
+        /// <summary>Validation fraction.</summary>
+        [CommandOption("--val-fraction <X>"), Description("With --protocol plain: draw this fraction of the training pool as validation, by patient, seeded by --seed, instead of the prepared validation split (CCXS has none) (default: the prepared split).")]
+        public double? ValFraction { get; init; }
+        /// <summary>Schedule floor.</summary>
+        [CommandOption("--min-lr <X>"), Description("Floor of the cosine and plateau schedules, lowered to --lr when above it (default: 1e-6)."), DefaultValue(1e-6)]
+        public double MinLr { get; init; } = 1e-6;
         /// <summary>Weight decay.</summary>
         [CommandOption("--weight-decay <X>"), Description("Weight decay (default: 0)."), DefaultValue(0.0)]
         public double WeightDecay { get; init; }
@@ -121,7 +127,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             {
                 Task = task, Protocol = Parse<TrainProtocol>("--protocol", Protocol), Folds = Folds, FoldEnsemble = !NoEnsemble,
                 MaxEpochs = Epochs, MaxStepsPerEpoch = MaxSteps, BatchSize = BatchSize, Optimizer = Parse<OptimizerKind>("--optimizer", Optimizer),
-                LearningRate = Lr, WeightDecay = WeightDecay, Schedule = Parse<LrScheduleKind>("--schedule", Schedule), GradClipNorm = GradClip,
+                LearningRate = Lr, MinLearningRate = MinLr, ValidationFraction = ValFraction, WeightDecay = WeightDecay, Schedule = Parse<LrScheduleKind>("--schedule", Schedule), GradClipNorm = GradClip,
                 Monitor = Monitor, Patience = Patience, MinDelta = MinDelta, RestoreBest = !NoRestoreBest, Threshold = Threshold,
                 Augment = new AugmentOptions(Enabled: !NoAugment), Normalisation = new Normalisation(NormMean, NormStd),
                 Seed = Seed, Device = Device, Threads = Threads,

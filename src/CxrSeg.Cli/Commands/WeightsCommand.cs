@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CxrSeg.Cli.Output;
 using CxrSeg.Models;
 using CxrSeg.Models.Weights;
 using Spectre.Console;
@@ -10,7 +11,7 @@ namespace CxrSeg.Cli.Commands;
 public sealed class WeightsCommand : Command<WeightsCommand.Settings>
 {
     /// <summary>Options of <c>weights</c>.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : JsonCliSettings
     {
         /// <summary>Folder to check.</summary>
         [CommandOption("--dir <DIR>"), Description("Weights folder to check for each file (default: none, only list).")]
@@ -20,7 +21,18 @@ public sealed class WeightsCommand : Command<WeightsCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings)
     {
-        var table = new Table().AddColumn("encoder").AddColumn("file").AddColumn("published at").AddColumn("available");
+        if (settings.Json)
+        {
+            CliJson.Write(EncoderRegistry.All.Select(e => new
+            {
+                encoder = e.Name, file = e.ImageNetFile, url = e.ImageNetUrl,
+                bundled = e.BundledImageNet is not null,
+                available = e.BundledImageNet is not null ? BundledImageNetWeights.Available()
+                    : settings.Dir is null ? (bool?)null : File.Exists(Path.Combine(settings.Dir, e.ImageNetFile)),
+            }));
+            return ExitCodes.Success;
+        }
+        var table = CliTable.New().AddColumn("encoder").AddColumn("file").AddColumn("published at").AddColumn("available");
         foreach (var e in EncoderRegistry.All)
         {
             var available = e.BundledImageNet is not null

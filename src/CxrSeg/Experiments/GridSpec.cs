@@ -30,7 +30,7 @@ public sealed record GridSpec(
         if (Encoders.Count == 0) throw new UserFacingException("grid: encoders is empty");
         if (Strategies.Count == 0) throw new UserFacingException("grid: strategies is empty");
         if (Inits.Count == 0) throw new UserFacingException("grid: inits is empty");
-        if (Inits.Contains(InitKind.Previous)) throw new UserFacingException("grid: inits: 'previous' is not a starting point; use random or imagenet");
+        if (Inits.Contains(InitKind.Previous)) throw new UserFacingException("grid: inits: 'previous' is not a starting point; use random, imagenet or file");
         if (Transfers.Count == 0) throw new UserFacingException("grid: transfers is empty");
         if (Repeats < 1) throw new UserFacingException($"grid: repeats must be ≥ 1 (got {Repeats})");
         if (Seed < 0) throw new UserFacingException($"grid: seed must be ≥ 0 (got {Seed})");

@@ -11,4 +11,7 @@ public enum InitKind
 
     /// <summary>The previous stage's weights (what is transferred is set by <see cref="TransferMode"/>).</summary>
     Previous,
+
+    /// <summary>A weights file named by the stage option <c>initWeights</c> (smp or torchvision layout; first stages only).</summary>
+    File,
 }

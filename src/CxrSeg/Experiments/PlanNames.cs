@@ -24,6 +24,7 @@ public static class PlanNames
     {
         InitKind.Random => "random",
         InitKind.ImageNet => "imagenet",
+        InitKind.File => "file",
         _ => "previous",
     };
 
@@ -53,7 +54,7 @@ public static class PlanNames
     /// <summary>Parses an initialisation.</summary>
     public static InitKind ParseInit(string? s, string field) => Parse(s, field, new Dictionary<string, InitKind>
     {
-        ["random"] = InitKind.Random, ["imagenet"] = InitKind.ImageNet, ["previous"] = InitKind.Previous,
+        ["random"] = InitKind.Random, ["imagenet"] = InitKind.ImageNet, ["previous"] = InitKind.Previous, ["file"] = InitKind.File,
     });
 
     /// <summary>Parses a transfer mode ("encoder", "encoder+decoder"; "both" is accepted for the latter).</summary>

@@ -35,7 +35,7 @@ public static class StageIds
             ["architecture"] = s.Architecture,
             ["encoder"] = s.Encoder,
             ["init"] = PlanNames.Of(s.Init),
-            ["transfer"] = parentId is null ? null : PlanNames.Of(s.Transfer),
+            ["transfer"] = parentId is null && s.Init != InitKind.File ? null : PlanNames.Of(s.Transfer),
             ["seed"] = s.Seed,
             ["parent"] = parentId,
             ["options"] = new SortedDictionary<string, string>(s.Options.ToDictionary(kv => kv.Key, kv => kv.Value), StringComparer.Ordinal),

@@ -8,7 +8,7 @@ namespace CxrSeg.Experiments;
 /// <param name="Dataset">Which dataset kind it trains on.</param>
 /// <param name="Architecture">"classifier", "autoencoder", "unet" or "deeplabv3".</param>
 /// <param name="Encoder">Encoder registry name (e.g. "resnet50").</param>
-/// <param name="Init">random / imagenet for a first stage; previous for a later one.</param>
+/// <param name="Init">random / imagenet / file (option initWeights) for a first stage; previous for a later one.</param>
 /// <param name="Transfer">What is taken from the previous stage (ignored for a first stage).</param>
 /// <param name="Seed">Random seed of this stage.</param>
 /// <param name="Options">Training options passed to the executor as-is (image size, epochs, batch size, ...), merged from the plan's defaults.</param>
@@ -29,7 +29,9 @@ public sealed record StageSpec(
         if (string.IsNullOrWhiteSpace(Architecture)) throw new UserFacingException($"{where}.architecture is empty");
         if (string.IsNullOrWhiteSpace(Encoder)) throw new UserFacingException($"{where}.encoder is empty");
         if (index == 0 && Init == InitKind.Previous)
-            throw new UserFacingException($"{where}.init: the first stage has no previous stage; use random or imagenet");
+            throw new UserFacingException($"{where}.init: the first stage has no previous stage; use random, imagenet or file");
+        if (Init == InitKind.File && !Options.Keys.Any(k => k.Equals("initWeights", StringComparison.OrdinalIgnoreCase)))
+            throw new UserFacingException($"{where}.init: file needs the option initWeights: FILE.pth|FILE.safetensors");
         if (index > 0 && Init != InitKind.Previous)
             throw new UserFacingException($"{where}.init: a later stage starts from the previous one; use previous (got {PlanNames.Of(Init)})");
         if (Task == StageTask.Classify && Architecture != "classifier")

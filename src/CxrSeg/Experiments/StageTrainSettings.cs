@@ -14,13 +14,16 @@ namespace CxrSeg.Experiments;
 /// <param name="ImageNetWeights">ImageNet weights file or folder from the <c>imagenetWeights</c> key, or null.</param>
 public sealed record StageTrainSettings(TrainOptions Options, int? ImageSize, string? ImageNetWeights)
 {
+    /// <summary>The weights file of <c>init: file</c> stages, from the <c>initWeights</c> key (smp or torchvision layout), or null.</summary>
+    public string? InitWeights { get; init; }
+
     /// <summary>The keys understood, with the aliases the grids use.</summary>
     public static IReadOnlyList<string> Keys { get; } =
     [
         "imageSize", "batchSize", "evalBatchSize", "maxEpochs", "epochs", "maxStepsPerEpoch", "optimizer", "learningRate", "lr",
         "weightDecay", "schedule", "minLearningRate", "gradClip", "loss", "monitor", "patience", "earlyStoppingPatience",
         "minDelta", "restoreBest", "threshold", "augment", "normMean", "normStd", "protocol", "folds", "foldEnsemble",
-        "threads", "imagenetWeights",
+        "threads", "imagenetWeights", "initWeights", "validationFraction",
     ];
 
     /// <summary>
@@ -38,7 +41,7 @@ public sealed record StageTrainSettings(TrainOptions Options, int? ImageSize, st
             Device = device,
         };
         int? size = null;
-        string? imagenet = null;
+        string? imagenet = null, initWeights = null;
         foreach (var (rawKey, value) in stage.Options)
         {
             if (rawKey.StartsWith("synthetic.", StringComparison.OrdinalIgnoreCase)) continue;
@@ -56,6 +59,7 @@ public sealed record StageTrainSettings(TrainOptions Options, int? ImageSize, st
             {
                 "imageSize" => Set(() => size = I(), o),
                 "imagenetWeights" => Set(() => imagenet = value, o),
+                "initWeights" => Set(() => initWeights = value, o),
                 "batchSize" => o with { BatchSize = I() },
                 "evalBatchSize" => o with { EvalBatchSize = I() },
                 "maxEpochs" or "epochs" => o with { MaxEpochs = I() },
@@ -79,11 +83,12 @@ public sealed record StageTrainSettings(TrainOptions Options, int? ImageSize, st
                 "folds" => o with { Folds = I() },
                 "foldEnsemble" => o with { FoldEnsemble = B() },
                 "threads" => o with { Threads = I() },
+                "validationFraction" => o with { ValidationFraction = D() },
                 _ => throw new InvalidOperationException(key),
             };
         }
         if (size is < 32) throw new UserFacingException($"option imageSize must be ≥ 32 (got {size})");
-        return new StageTrainSettings(o.Validate(), size, imagenet);
+        return new StageTrainSettings(o.Validate(), size, imagenet) { InitWeights = initWeights };
     }
 
     /// <summary>Protocol names: plain, rotating (also "rotating-9-fold", the paper grid's spelling), kfold.</summary>

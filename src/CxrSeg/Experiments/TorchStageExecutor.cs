@@ -37,6 +37,7 @@ public sealed class TorchStageExecutor(string workspaceRoot) : IStageExecutor
         {
             InitKind.Random => new ModelInit("random"),
             InitKind.ImageNet => new ModelInit("imagenet", "encoder", Rooted(settings.ImageNetWeights ?? "weights")),
+            InitKind.File => new ModelInit(Rooted(settings.InitWeights ?? throw new UserFacingException($"stage {request.StageId}: init file needs the option initWeights: FILE")), PlanNames.Of(stage.Transfer)),
             _ => new ModelInit(request.ParentFolder ?? throw new UserFacingException($"stage {request.StageId} starts from a previous stage but has none"),
                 PlanNames.Of(stage.Transfer)),
         };

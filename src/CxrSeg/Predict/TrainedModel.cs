@@ -66,7 +66,8 @@ public sealed class TrainedModel : IDisposable
     /// </summary>
     public static TrainedModel Load(string runDir, string device = "cpu")
     {
-        if (!Directory.Exists(runDir)) throw new UserFacingException($"--model: run folder not found: {runDir}");
+        if (!Directory.Exists(runDir) && !File.Exists(runDir)) throw new UserFacingException($"--model: run folder or exported weights file not found: {runDir}");
+        CxrSeg.Platform.DeviceCheck.Require(device);
         var run = RunFolder.LoadModel(runDir);
         if (run.Task != "segment")
         {

@@ -17,13 +17,13 @@ public sealed record Table3Column(string Architecture, TransferMode? Transfer, I
     public string Title =>
         (Architecture == "unet" ? "UNet" : Architecture == "deeplabv3" ? "DeepLabV3" : Architecture) +
         (Transfer is null ? "" : Transfer == TransferMode.Encoder ? " encoder-only" : " encoder+decoder") +
-        (Init == InitKind.ImageNet ? ", ImageNet" : ", random");
+        (Init switch { InitKind.ImageNet => ", ImageNet", InitKind.File => ", from file", _ => ", random" });
 
     /// <summary>A compact header for terminals, e.g. "UNet enc+dec INet".</summary>
     public string ShortTitle =>
         (Architecture == "unet" ? "UNet" : Architecture == "deeplabv3" ? "DLV3" : Architecture) +
         (Transfer is null ? "" : Transfer == TransferMode.Encoder ? " enc" : " enc+dec") +
-        (Init == InitKind.ImageNet ? " INet" : " rand");
+        (Init switch { InitKind.ImageNet => " INet", InitKind.File => " file", _ => " rand" });
 
     /// <summary>
     /// True when the column has runs of its own: a transfer column needs at least one run with that transfer mode

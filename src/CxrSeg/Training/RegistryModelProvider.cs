@@ -8,7 +8,7 @@ namespace CxrSeg.Training;
 
 /// <summary>
 /// The real <see cref="IModelProvider"/>: networks from <see cref="ModelFactory"/>; initialisation random (nothing to
-/// do), imagenet (<see cref="ImageNetWeights"/>, from <see cref="ModelInit.ImageNetWeights"/>) or a previous run folder
+/// do), a weights file (<see cref="InitWeightsFile"/>: smp or torchvision layout), imagenet (<see cref="ImageNetWeights"/>, from <see cref="ModelInit.ImageNetWeights"/>) or a previous run folder
 /// (its <c>checkpoint_best</c>, moved by <see cref="WeightTransfer"/> in the chosen mode). Every parameter requires a
 /// gradient afterwards; the trainer builds its optimizer after this call.
 /// </summary>
@@ -35,7 +35,7 @@ public sealed class RegistryModelProvider(Action<string>? log = null) : IModelPr
         _ => throw new UserFacingException($"--transfer: unknown value '{name}' (valid: encoder, encoder+decoder)"),
     };
 
-    private static TransferReport? Apply(nn.Module<Tensor, Tensor> model, ModelSpec spec, ModelInit init)
+    private TransferReport? Apply(nn.Module<Tensor, Tensor> model, ModelSpec spec, ModelInit init)
     {
         switch (init.Source.Trim().ToLowerInvariant())
         {
@@ -48,6 +48,13 @@ public sealed class RegistryModelProvider(Action<string>? log = null) : IModelPr
                 if (string.IsNullOrWhiteSpace(init.ImageNetWeights))
                     throw new UserFacingException($"--init imagenet needs --imagenet-weights FILE|DIR: torchvision's file for '{spec.Encoder}' ({TryFileName(spec.Encoder)}); nothing is downloaded at run time (see `cxrseg weights`)");
                 return ImageNetWeights.Load(AsNetwork(model), init.ImageNetWeights);
+            }
+            case var file when InitWeightsFile.Names(file):
+            {
+                var (layout, report) = InitWeightsFile.Load(model as SegmentationNetwork ?? throw new InvalidOperationException("file initialisation needs a network built by ModelFactory"),
+                    init.Source, init.Transfer);
+                log?.Invoke($"init {init.Source}: {layout.ToString().ToLowerInvariant()} layout");
+                return report;
             }
             default:
             {
@@ -77,6 +84,9 @@ public sealed class RegistryModelProvider(Action<string>? log = null) : IModelPr
                 if (EncoderRegistry.Get(spec.Encoder).BundledImageNet is null) return null;
                 var (mean, std) = BundledImageNetWeights.Normalisation(init.ImageNetWeights);
                 return new Normalisation(mean, std);
+            case var file when InitWeightsFile.Names(file):
+                // A file exported by cxrseg names its training normalisation beside it; a foreign file keeps the options'.
+                return File.Exists(ExportSidecar.PathFor(init.Source)) ? ExportSidecar.Read(ExportSidecar.PathFor(init.Source)).Normalisation : null;
             default:
                 return RunFolder.ReadNormalisation(init.Source);
         }

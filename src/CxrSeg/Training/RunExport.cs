@@ -19,8 +19,9 @@ public static class RunExport
     /// Writes the weights to <paramref name="outPath"/> (its extension must match <paramref name="format"/>; one is added
     /// when it has none). An existing file is refused unless <paramref name="overwrite"/>.
     /// </summary>
-    public static RunExportResult Export(string runDir, string format, string outPath, bool overwrite = false)
+    public static RunExportResult Export(string runDir, string format, string outPath, bool overwrite = false, SmpVersion? smpVersion = null)
     {
+        var version = smpVersion ?? SmpVersion.Current;
         format = format.Trim().ToLowerInvariant().TrimStart('.');
         if (!Formats.Contains(format)) throw new UserFacingException($"--format: unknown value '{format}' (valid: {string.Join(", ", Formats)})");
         var ext = Path.GetExtension(outPath).TrimStart('.').ToLowerInvariant();
@@ -34,25 +35,8 @@ public static class RunExport
         var dir = Path.GetDirectoryName(Path.GetFullPath(outPath));
         if (dir is not null) Directory.CreateDirectory(dir);
         var tensors = net.state_dict().Count;
-        SmpExport.Export(net, outPath);
-        var smpClass = run.Spec.Architecture switch { "unet" => "Unet", "deeplabv3" => "DeepLabV3", "classifier" => "(encoder + ClassificationHead)", _ => "(encoder + Unet decoder without skips)" };
-        var meta = new JsonObject
-        {
-            ["format"] = "cxrseg-smp-export/1",
-            ["weights"] = Path.GetFileName(outPath),
-            ["smp"] = new JsonObject
-            {
-                ["class"] = smpClass, ["encoder_name"] = run.Spec.Encoder, ["encoder_weights"] = null,
-                ["in_channels"] = run.Spec.InChannels, ["classes"] = run.Spec.Classes,
-                ["activation"] = null, ["note"] = "outputs are logits; apply a sigmoid per channel (multi-label)",
-            },
-            ["task"] = run.Task,
-            ["classNames"] = new JsonArray(run.ClassNames.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
-            ["inputSize"] = run.InputSize,
-            ["normalisation"] = new JsonObject { ["mean"] = run.Normalisation.Mean, ["std"] = run.Normalisation.Std, ["scale"] = "pixel/255, then (x - mean) / std; grey replicated to in_channels" },
-            ["threshold"] = run.Threshold,
-            ["tensors"] = tensors,
-        };
+        SmpExport.Export(net, outPath, version);
+        var meta = ExportSidecar.Describe(run, Path.GetFileName(outPath), version, tensors);
         AtomicFile.WriteAllText(sidecar, meta.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return new RunExportResult(Path.GetFullPath(outPath), Path.GetFullPath(sidecar), run.Spec, tensors, run.CheckpointDir);
     }

@@ -24,17 +24,20 @@ public static class RunFolder
             var dir = Path.Combine(runDir, name);
             if (IsCheckpoint(dir)) return Path.GetFullPath(dir);
         }
+        if (PlanRunFolder.FinalStage(runDir) is { } stage) return CheckpointFor(stage);
         var folds = Directory.Exists(Path.Combine(runDir, "fold_1")) ? " (a k-fold run: name one fold's folder, e.g. fold_1)" : "";
         throw new UserFacingException($"{runDir} holds no trained weights: expected {Path.Combine(runDir, CheckpointStore.Best, CheckpointStore.ModelFile)}{folds}");
     }
 
     /// <summary>
-    /// Rebuilds the network of a run folder with its best weights (last when no best was written) and returns it with
+    /// Rebuilds the network of a run folder (a grid/plan run folder <c>WORKSPACE/runs/&lt;run&gt;</c> gives its final
+    /// stage; an exported <c>.pth</c>/<c>.safetensors</c> with its sidecar is accepted too) with its best weights (last when no best was written) and returns it with
     /// its spec, class names, input size, normalisation, task and threshold (from run.json). The network is in
     /// evaluation mode on the CPU; the caller disposes it.
     /// </summary>
     public static LoadedRun LoadModel(string runDir)
     {
+        if (ExportedModelFile.IsWeightsFile(runDir)) return ExportedModelFile.Load(runDir);
         var checkpoint = CheckpointFor(runDir);
         var specPath = Path.Combine(checkpoint, CheckpointStore.SpecFile);
         var spec = Field(specPath, "the whole file", () => CheckpointStore.ReadSpec(checkpoint));

@@ -15,6 +15,13 @@ public sealed record TrainOptions
     /// <summary>Number of folds for <see cref="TrainProtocol.KFold"/>.</summary>
     public int Folds { get; init; } = 5;
 
+    /// <summary>
+    /// Plain protocol only: draw the validation images from the training pool (train ∪ validation split) by patient,
+    /// seeded by <see cref="Seed"/>, instead of using the prepared validation split (<c>--val-fraction</c>; CCXS has none).
+    /// Null: the prepared split.
+    /// </summary>
+    public double? ValidationFraction { get; init; }
+
     /// <summary>K-fold: evaluate the test set with the mean probability of all fold models (otherwise each fold is scored and the best-validation fold's model is used).</summary>
     public bool FoldEnsemble { get; init; } = true;
 
@@ -42,8 +49,12 @@ public sealed record TrainOptions
     /// <summary>Learning-rate schedule.</summary>
     public LrScheduleKind Schedule { get; init; } = LrScheduleKind.None;
 
-    /// <summary>Floor of the cosine schedule and of plateau reductions.</summary>
+    /// <summary>Floor of the cosine schedule and of plateau reductions (<c>--min-lr</c>); a floor above <see cref="LearningRate"/> is lowered to it (<see cref="ScheduleFloor"/>).</summary>
     public double MinLearningRate { get; init; } = 1e-6;
+
+    /// <summary>The floor the schedules use: <see cref="MinLearningRate"/>, but never above the starting rate (so <c>--lr 0</c> stays 0).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double ScheduleFloor => Math.Min(MinLearningRate, LearningRate);
 
     /// <summary>Plateau schedule: epochs without improvement before reducing.</summary>
     public int PlateauPatience { get; init; } = 3;
@@ -114,10 +125,13 @@ public sealed record TrainOptions
         if (EvalBatchSize < 0) throw new UserFacingException($"evaluation batch size must be ≥ 0 (got {EvalBatchSize})");
         if (MaxEpochs < 1) throw new UserFacingException($"max epochs must be ≥ 1 (got {MaxEpochs})");
         if (MaxStepsPerEpoch < 0) throw new UserFacingException($"max steps per epoch must be ≥ 0 (got {MaxStepsPerEpoch})");
+        if (ValidationFraction is { } vf && !(vf > 0 && vf < 1)) throw new UserFacingException($"validation fraction must be in (0, 1) (got {vf})");
+        if (ValidationFraction is not null && Protocol != TrainProtocol.Plain)
+            throw new UserFacingException($"validation fraction applies to the plain protocol only (got protocol {Protocol.ToString().ToLowerInvariant()})");
         if (Protocol == TrainProtocol.KFold && Folds < 2) throw new UserFacingException($"folds must be ≥ 2 for k-fold (got {Folds})");
-        if (!(LearningRate > 0 && LearningRate < 10)) throw new UserFacingException($"learning rate must be in (0, 10) (got {LearningRate})");
+        if (!(LearningRate >= 0 && LearningRate < 10)) throw new UserFacingException($"learning rate must be in [0, 10) (got {LearningRate}; 0 trains nothing, e.g. a frozen-network check)");
         if (!(WeightDecay >= 0)) throw new UserFacingException($"weight decay must be ≥ 0 (got {WeightDecay})");
-        if (!(MinLearningRate >= 0 && MinLearningRate <= LearningRate)) throw new UserFacingException($"min learning rate must be in [0, learning rate] (got {MinLearningRate})");
+        if (!(MinLearningRate >= 0 && MinLearningRate < 10)) throw new UserFacingException($"min learning rate must be in [0, 10) (got {MinLearningRate})");
         if (PlateauPatience < 1) throw new UserFacingException($"plateau patience must be ≥ 1 (got {PlateauPatience})");
         if (!(PlateauFactor > 0 && PlateauFactor < 1)) throw new UserFacingException($"plateau factor must be in (0, 1) (got {PlateauFactor})");
         if (!(GradClipNorm >= 0)) throw new UserFacingException($"gradient clip norm must be ≥ 0 (got {GradClipNorm})");

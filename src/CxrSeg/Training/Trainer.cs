@@ -51,8 +51,17 @@ public sealed class Trainer
                         throw new UserFacingException($"dataset '{data.Name}' has no rotating partitions (needs ≥ 2); use --protocol plain or kfold");
                     partitions = data.Splits.Partitions;
                 }
-                else if (train.Count == 0 || val.Count == 0)
-                    throw new UserFacingException($"dataset '{data.Name}' has {train.Count} training and {val.Count} validation images; the plain protocol needs both (or use --protocol rotating / kfold)");
+                else
+                {
+                    if (options.ValidationFraction is { } fraction)
+                    {
+                        (train, val) = ValidationSplitter.Split(data, fraction, options.Seed);
+                        observer.OnMessage(FormattableString.Invariant($"validation drawn by patient (fraction {fraction}, seed {options.Seed}): {val.Count} validation, {train.Count} training images"));
+                        if (data.Splits.Test.Count == 0) testIdx = val; // the prepared validation images now train
+                    }
+                    if (train.Count == 0 || val.Count == 0)
+                        throw new UserFacingException($"dataset '{data.Name}' has {train.Count} training and {val.Count} validation images; the plain protocol needs both (use --val-fraction X to draw validation images by patient, or --protocol rotating / kfold)");
+                }
                 var loop = new TrainingLoop(options, data, spec, model, runDir, observer, cancellation, 0, 0, train, val, partitions);
                 var state = loop.Run();
                 var eval = Evaluate(runDir, [model], data, testIdx, split, settings, observer);
@@ -118,12 +127,7 @@ public sealed class Trainer
     private static void PrepareDevice(TrainOptions o)
     {
         if (o.Threads > 0) set_num_threads(o.Threads);
-        if (o.Device.StartsWith("cuda", StringComparison.Ordinal))
-        {
-            try { InitializeDeviceType(DeviceType.CUDA); }
-            catch (Exception e) when (e is not OutOfMemoryException) { throw new UserFacingException($"--device {o.Device}: CUDA is not available in this build or machine ({e.Message})"); }
-            if (!cuda.is_available()) throw new UserFacingException($"--device {o.Device}: no CUDA device is available");
-        }
+        CxrSeg.Platform.DeviceCheck.Require(o.Device);
     }
 
     private sealed class NullObserver : ITrainingObserver;

@@ -60,7 +60,7 @@ internal sealed class TrainingLoop
                 ? $"{Label()}already finished ({state.Epoch} epochs); skipping training"
                 : $"{Label()}resuming from {Path.Combine(_dir, CheckpointStore.Last)} (epoch {state.Epoch + 1}, run {state.Unit + 1}/{Units}, step {state.Step})");
         }
-        using var tb = state.Finished ? null : new TensorBoardWriter(Path.Combine(_dir, "tensorboard"));
+        var tb = state.Finished ? null : new TensorBoardLog(Path.Combine(_dir, "tensorboard"));
         while (!state.Finished)
         {
             var epoch = state.Epoch;
@@ -130,7 +130,7 @@ internal sealed class TrainingLoop
         }
     }
 
-    private void EndEpoch(OptimizerHelper optimizer, TrainingState state, SegmentationAccumulator? seg, AurocAccumulator? auc, TensorBoardWriter? tb)
+    private void EndEpoch(OptimizerHelper optimizer, TrainingState state, SegmentationAccumulator? seg, AurocAccumulator? auc, TensorBoardLog? tb)
     {
         var segScores = seg?.Compute();
         var aucScores = auc?.Compute();
@@ -164,7 +164,7 @@ internal sealed class TrainingLoop
         }
         if (_o.Schedule == LrScheduleKind.Plateau && state.PlateauBadEpochs >= _o.PlateauPatience)
         {
-            state.LearningRate = Math.Max(_o.MinLearningRate, state.LearningRate * _o.PlateauFactor);
+            state.LearningRate = Math.Max(_o.ScheduleFloor, state.LearningRate * _o.PlateauFactor);
             state.PlateauBadEpochs = 0;
         }
         if (_o.Patience > 0 && state.BadEpochs >= _o.Patience)
@@ -198,7 +198,7 @@ internal sealed class TrainingLoop
 
     private double EpochLearningRate(TrainingState state) => _o.Schedule switch
     {
-        LrScheduleKind.Cosine => _o.MinLearningRate + 0.5 * (_o.LearningRate - _o.MinLearningRate) * (1 + Math.Cos(Math.PI * state.Epoch / _o.MaxEpochs)),
+        LrScheduleKind.Cosine => _o.ScheduleFloor + 0.5 * (_o.LearningRate - _o.ScheduleFloor) * (1 + Math.Cos(Math.PI * state.Epoch / _o.MaxEpochs)),
         _ => state.LearningRate,
     };
 

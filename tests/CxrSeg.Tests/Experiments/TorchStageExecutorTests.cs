@@ -97,6 +97,30 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
         using var again = CxrSeg.Models.ModelFactory.Create(loaded.Spec);
         Assert.Equal(exported.Tensors, CxrSeg.Models.Weights.SmpExport.Import(again, exported.WeightsPath).Loaded.Count);
         Assert.Throws<UserFacingException>(() => RunExport.Export(final, "safetensors", exported.WeightsPath));
+
+        // The sidecar's smp object holds only constructor arguments (smp.Unet(**meta["smp"]) on every release).
+        var meta = JsonNode.Parse(File.ReadAllText(exported.SidecarPath))!;
+        Assert.Equal(["activation", "classes", "encoder_name", "encoder_weights", "in_channels"], meta["smp"]!.AsObject().Select(kv => kv.Key).Order());
+        Assert.Equal(("Unet", "0.5"), (meta["smpClass"]!.GetValue<string>(), meta["smpVersion"]!.GetValue<string>()));
+
+        // predict's --model: the plan run folder (WORKSPACE/runs/<run>) gives its final stage; the exported file gives the same network.
+        var viaRun = RunFolder.LoadModel(ws.RunFolder(report.RunName));
+        using (viaRun.Network) Assert.Equal(Path.GetFullPath(Path.Combine(final, CheckpointStore.Best)), viaRun.CheckpointDir);
+        var viaFile = RunFolder.LoadModel(exported.WeightsPath);
+        using (viaFile.Network)
+        {
+            Assert.Equal((loaded.Spec, 32, "Right Lung"), (viaFile.Spec, viaFile.InputSize, viaFile.ClassNames[0]));
+            var reference = RunFolder.LoadModel(final);
+            using (reference.Network)
+            using (var scope = TorchSharp.torch.NewDisposeScope())
+            using (TorchSharp.torch.no_grad())
+            {
+                var x = TorchSharp.torch.randn(1, 1, 32, 32);
+                Assert.True(reference.Network.call(x).Equals(viaFile.Network.call(x)));
+            }
+        }
+        File.Delete(exported.SidecarPath);
+        Assert.Contains(".json", Assert.Throws<UserFacingException>(() => RunFolder.LoadModel(exported.WeightsPath)).Message);
     }
 
     [Fact]
@@ -110,6 +134,45 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
             return File.ReadAllText(r.MetricsPath!);
         }
         Assert.Equal(Train("a"), Train("b"));
+    }
+
+    [Fact]
+    public void Train_cli_starts_from_an_smp_file_and_reports_loaded_skipped_and_reinitialised_counts()
+    {
+        var dir = fx.Scratch("init-file");
+        var smp = Path.Combine(dir, "smp.pth");
+        using (var net = CxrSeg.Models.ModelFactory.Create(new CxrSeg.Models.ModelSpec("unet", "resnet18", 3, 4)))
+            CxrSeg.Models.Weights.SmpExport.Export(net, smp, CxrSeg.Models.Weights.SmpVersion.Current);
+        var r = CxrSeg.Tests.Cli.CliRunner.Run(["train", "--dataset", fx.Prepared["ccxs"], "--encoder", "resnet18", "--decoder", "unet",
+            "--init", smp, "--transfer", "all", "--out", Path.Combine(dir, "run"), "--epochs", "1", "--max-steps-per-epoch", "1",
+            "--batch-size", "4", "--protocol", "rotating", "--quiet"]);
+        Assert.True(r.ExitCode == 0, r.Out + r.Error);
+        Assert.Contains("smp layout", r.Out);
+        Assert.Contains("skipped 2, re-initialised 0", r.Out); // 4-class head in the file, 13 classes here
+        var run = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "run", RunManifest.FileName)))!;
+        Assert.Equal(smp, run["init"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_plan_stage_with_init_file_starts_from_the_file()
+    {
+        var dir = fx.Scratch("plan-init-file");
+        var file = Path.Combine(dir, "tv.safetensors");
+        using (var tv = TorchSharp.torchvision.models.resnet18())
+            CxrSeg.Models.Weights.StateDictFile.Write(file, tv.state_dict());
+        var ws = new Workspace(fx.Workspace);
+        var log = new List<string>();
+        var executor = (TorchStageExecutor)StageExecutors.Create(StageExecutors.DefaultName, ws);
+        executor.Log = l => { lock (log) log.Add(l); };
+        var options = new Dictionary<string, string> { ["imageSize"] = "32", ["maxEpochs"] = "1", ["batchSize"] = "4", ["maxStepsPerEpoch"] = "1", ["initWeights"] = file };
+        var plan = new PlanSpec("from-file", [Stage(StageTask.Segment, DatasetKind.Ccxs, "unet", InitKind.File, options)],
+            new Dictionary<DatasetKind, string> { [DatasetKind.Ccxs] = "prepared/ccxs" });
+        var report = new PlanRunner(ws, executor).Run(plan);
+        Assert.True(report.Outcome == RunOutcome.Done, string.Join("\n", log) + report.Error);
+        Assert.Contains(log, l => l.Contains("torchvision layout"));
+        Assert.Contains(log, l => l.Contains("loaded 120")); // every resnet18 encoder tensor
+        var noFile = Stage(StageTask.Segment, DatasetKind.Ccxs, "unet", InitKind.File, new Dictionary<string, string>());
+        Assert.Contains("initWeights", Assert.Throws<UserFacingException>(() => noFile.Validate(0)).Message);
     }
 
     [Fact]

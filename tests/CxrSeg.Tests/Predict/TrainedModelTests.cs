@@ -99,4 +99,15 @@ public sealed class TrainedModelTests
             Assert.Contains(CheckpointStore.SpecFile, e.Message);
         }
     }
+
+    [SkippableFact]
+    public void Cuda_without_a_cuda_device_is_a_clear_error_naming_the_option()
+    {
+        Skip.If(TorchSharp.torch.cuda.is_available(), "this machine has CUDA");
+        using var tmp = new TempDir();
+        WriteRun(tmp.Path, 32, new Normalisation()).Net.Dispose();
+        var e = Assert.Throws<UserFacingException>(() => TrainedModel.Load(tmp.Path, "cuda"));
+        Assert.Contains("--device cuda", e.Message);
+        Assert.Contains("--device cpu", e.Message);
+    }
 }

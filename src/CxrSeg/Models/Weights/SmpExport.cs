@@ -1,3 +1,4 @@
+using CxrSeg.Models.Networks;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,19 +11,24 @@ namespace CxrSeg.Models.Weights;
 /// </summary>
 public static class SmpExport
 {
-    /// <summary>Writes every parameter and buffer (atomically).</summary>
+    /// <summary>Writes every parameter and buffer (atomically) with this project's key names (smp &lt; 0.5 spelling).</summary>
     public static void Export(nn.Module module, string path) =>
         StateDictFile.Write(path, module.state_dict());
 
+    /// <summary>Writes every parameter and buffer (atomically) with the key names of smp release <paramref name="version"/>.</summary>
+    public static void Export(SegmentationNetwork network, string path, SmpVersion version) =>
+        StateDictFile.Write(path, SmpKeyLayout.ForVersion(network.state_dict(), network.Spec.Architecture, version));
+
     /// <summary>
     /// Loads a whole state dict strictly: every key of <paramref name="module"/> must be present with its exact
-    /// shape and the file must hold no other key; nothing is copied unless everything fits. Gradients are
+    /// shape and the file must hold no other key; nothing is copied unless everything fits. Both DeepLabV3 decoder
+    /// spellings are read (smp &lt; 0.5 <c>decoder.0/1/2.*</c>, smp ≥ 0.5 <c>decoder.aspp/conv/bn.*</c>). Gradients are
     /// re-enabled afterwards.
     /// </summary>
     public static TransferReport Import(nn.Module module, string path)
     {
-        var source = StateDictFile.Read(path);
         var target = module.state_dict();
+        var source = SmpKeyLayout.ToProject(StateDictFile.Read(path), target.Keys);
         var problems = new List<string>();
         foreach (var (k, t) in target)
         {
