@@ -79,11 +79,12 @@ public sealed class SiimPrepareSource : IPrepareSource
         return new PreparedItem(r.SopInstanceUid, _key.Pseudonym(patient), box.Apply(grey), mask, null, Enumerable.Repeat((byte)1, channels).ToArray(), present);
     }
 
-
     /// <inheritdoc />
     public (DatasetSplits Splits, IReadOnlyDictionary<string, object> Facts) Split(IReadOnlyList<PreparedItem> items, int seed)
     {
-        var s = PatientSplitter.Split(items.Select(i => i.PatientId).ToArray(), seed);
+        // Pseudonyms are keyed per workspace: order patients by their first image (the CSV's order), not by pseudonym,
+        // so the same data and seed give the same split in every workspace.
+        var s = PatientSplitter.Split(items.Select(i => i.PatientId).ToArray(), seed, inItemOrder: true);
         return (s, new Dictionary<string, object> { ["patients"] = items.Select(i => i.PatientId).Distinct().Count() });
     }
 }

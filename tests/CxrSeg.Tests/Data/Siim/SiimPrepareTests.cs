@@ -98,4 +98,32 @@ public sealed class SiimPrepareTests
         Assert.Contains(r.Rejects, x => x.Id == "9.9.9" && x.Reason.Contains("not found"));
         Assert.Equal(8, r.Images + r.Rejected); // 8 rows − 1 skipped (bad boxes) + 1 extra row
     }
+
+    [Fact]
+    public void TheSplitIsTheSameInEveryWorkspace_ThoughThePseudonymsDiffer()
+    {
+        using var t = new TempDir();
+        var src = Path.Combine(t.Path, "siim");
+        Write(src);
+        string[] SubsetOfEachImage(string ws)
+        {
+            var r = PrepareJob.Run(new PrepareOptions { Dataset = "siim", Source = src, Workspace = Path.Combine(t.Path, ws), Size = 16, Workers = 2 });
+            using var set = PreparedSet.Open(r.Directory);
+            return Enumerable.Range(0, set.Count).Select(i =>
+                $"{set.Id(i)}:{(set.Splits.Train.Contains(i) ? "train" : set.Splits.Validation.Contains(i) ? "val" : "test")}").Order().ToArray();
+        }
+        string Pseudonym(string ws, int i)
+        {
+            using var set = PreparedSet.Open(PreparedFolders.Resolve(Path.Combine(t.Path, ws, "prepared", "siim")));
+            return set.PatientId(i);
+        }
+        // Five workspaces, five keys: with the pseudonyms' sort order deciding, the validation patient would differ
+        // between some of them (each of the 4 patients is as likely to be it).
+        var first = SubsetOfEachImage("ws-0");
+        for (var w = 1; w < 5; w++)
+        {
+            Assert.Equal(first, SubsetOfEachImage($"ws-{w}"));
+            Assert.NotEqual(Pseudonym("ws-0", 0), Pseudonym($"ws-{w}", 0)); // each workspace has its own key
+        }
+    }
 }
