@@ -22,12 +22,16 @@ public sealed class ConvertCommand : Command<ConvertCommand.Settings>
         /// <summary>Stored values instead of display.</summary>
         [CommandOption("--raw"), Description("Write the stored values exactly as decoded (16-bit PNG for 16-bit DICOMs) instead of the display image (default: off).")]
         public bool Raw { get; init; }
+
+        /// <summary>Replace an existing output.</summary>
+        [CommandOption("--force"), Description("Replace OUT when it exists (default: an existing file is never overwritten).")]
+        public bool Force { get; init; }
     }
 
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings s)
     {
-        AnsiConsole.MarkupLine(Markup.Escape(ImageInspector.ConvertToPng(s.Input, s.Output, s.Raw)));
+        AnsiConsole.MarkupLine(Markup.Escape(ImageInspector.ConvertToPng(s.Input, s.Output, s.Raw, s.Force)));
         return 0;
     }
 }

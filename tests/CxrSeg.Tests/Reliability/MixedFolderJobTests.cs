@@ -53,8 +53,9 @@ public sealed class MixedFolderJobTests
         int n = 0;
         foreach (var c in corpus.Cases.Where(c => c.Action == HostileAction.LoadImage))
         {
-            var png = Path.Combine(outDir, $"{n++}.png");
-            foreach (var act in new Action[] { () => ImageInspector.Inspect(c.Input), () => ImageInspector.ConvertToPng(c.Input, png, raw: false), () => ImageInspector.ConvertToPng(c.Input, png, raw: true) })
+            var png = Path.Combine(outDir, $"{n}.png");
+            var rawPng = Path.Combine(outDir, $"{n++}-raw.png");
+            foreach (var act in new Action[] { () => ImageInspector.Inspect(c.Input), () => ImageInspector.ConvertToPng(c.Input, png, raw: false), () => ImageInspector.ConvertToPng(c.Input, rawPng, raw: true) })
             {
                 var error = SpecialFiles.WithinMinutes(() =>
                 {

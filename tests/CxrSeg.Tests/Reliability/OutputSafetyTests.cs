@@ -119,4 +119,19 @@ public sealed class OutputSafetyTests
         File.WriteAllText(keyFile, "not hex");
         Assert.Contains("damaged", Assert.Throws<UserFacingException>(() => PseudonymKey.ForWorkspace(t.File("ws1"))).Message);
     }
+
+    [Fact]
+    public void Convert_NeverOverwritesAnExistingOutputWithoutForce()
+    {
+        using var t = new TempDir();
+        var png = t.File("in.png");
+        CxrSeg.Data.Images.PngWriter.WriteGrey8(png, new CxrSeg.Data.Images.GreyImage(8, 8, new byte[64]));
+        var existing = t.File("out.png");
+        File.WriteAllText(existing, "a user's file");
+        var e = Assert.Throws<UserFacingException>(() => ImageInspector.ConvertToPng(png, existing, raw: false));
+        Assert.Contains("--force", e.Message);
+        Assert.Equal("a user's file", File.ReadAllText(existing));
+        ImageInspector.ConvertToPng(png, existing, raw: false, overwrite: true);
+        Assert.NotEqual("a user's file", File.ReadAllText(existing));
+    }
 }

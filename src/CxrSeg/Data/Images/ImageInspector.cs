@@ -49,12 +49,13 @@ public static class ImageInspector
     }
 
     /// <summary>Writes the display image as 8-bit grey PNG, or with <paramref name="raw"/> the stored values (DICOM: 16-bit PNG when BitsAllocated is 16, signed values as their two's-complement bit pattern; PNG/JPEG: the grey values).</summary>
-    public static string ConvertToPng(string input, string output, bool raw)
+    public static string ConvertToPng(string input, string output, bool raw, bool overwrite = false)
     {
         Platform.RegularFile.Require(input, "file");
         if (!output.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new UserFacingException($"output must be a .png file (got {output})");
         if (Platform.RealPath.Same(input, output)) throw new UserFacingException($"output {output} is the input file itself (after following links): choose another output");
         if (Directory.Exists(output)) throw new UserFacingException($"output {output} is a folder: name a .png file");
+        if (File.Exists(output) && !overwrite) throw new UserFacingException($"output {output} exists; pass --force to replace it");
         if (raw && DicomDecoder.LooksLikeDicom(input))
         {
             var p = DicomDecoder.Read(input);
