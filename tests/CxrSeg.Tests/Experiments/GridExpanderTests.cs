@@ -47,6 +47,18 @@ public sealed class GridExpanderTests
     }
 
     [Fact]
+    public void RealSmallGrid_ComparesNoneAnd2StepOnRealSets_WithACombinedStepB()
+    {
+        var grid = GridFile.Load(Path.Combine(ExperimentFixtures.RepoRoot(), "grids", "real-small.yaml"));
+        Assert.Equal("prepared/jsrt:prepared/chestxdet", grid.DatasetRefs[DatasetKind.Siim]);
+        var exp = GridExpander.Expand(grid);
+        Assert.Equal(2 * 3, exp.Plans.Count);
+        var twoStep = exp.Plans.First(p => p.Stages.Count == 3);
+        Assert.Equal([StageTask.Classify, StageTask.Segment, StageTask.Segment], twoStep.Stages.Select(s => s.Task));
+        Assert.Equal("plain", twoStep.Stages[2].Options["protocol"]);
+    }
+
+    [Fact]
     public void ADatasetListInAGridFile_IsOneReferenceThatTrainsTheSetsTogether()
     {
         using var t = new TempDir();
