@@ -14,7 +14,7 @@ public static class PositionalCsv
     /// <summary>The header fields and every non-blank data row with its line; a file without a header is a <see cref="UserFacingException"/>.</summary>
     public static (string[] Header, IReadOnlyList<(int Line, string[] Fields)> Rows) Read(string path)
     {
-        if (!File.Exists(path)) throw new UserFacingException($"CSV file not found: {path}");
+        Platform.RegularFile.Require(path, "CSV file");
         var config = new CsvConfiguration(CultureInfo.InvariantCulture) { HasHeaderRecord = false, BadDataFound = null, MissingFieldFound = null, DetectColumnCountChanges = false };
         using var reader = new StreamReader(path);
         using var csv = new CsvReader(reader, config);

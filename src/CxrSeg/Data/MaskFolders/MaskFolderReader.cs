@@ -57,6 +57,7 @@ public static class MaskFolderReader
             if (folders.Count == 0) throw new UserFacingException($"{masks} holds no class folders");
             return folders;
         }
+        Platform.RegularFile.Require(file, "class list");
         List<string>? names;
         try
         {
@@ -80,7 +81,7 @@ public static class MaskFolderReader
     private static Dictionary<string, string>? ReadPatients(string root)
     {
         var file = Path.Combine(root, "patients.csv");
-        if (!File.Exists(file)) return null;
+        if (!File.Exists(file) && !Directory.Exists(file)) return null;
         var table = CsvTable.Read(file, required: ["image", "patient"]);
         if (table.Malformed.Count > 0) throw new UserFacingException($"{file}: {table.Malformed[0]}");
         var map = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -47,6 +47,7 @@ public static class ChestXDetReader
 
     private static void ReadJson(string file, IReadOnlyDictionary<string, string> mapping, EntryFor entry)
     {
+        Platform.RegularFile.Require(file, "ChestX-Det JSON file");
         JsonDocument doc;
         try { doc = JsonDocument.Parse(File.ReadAllText(file), new JsonDocumentOptions { MaxDepth = 16 }); }
         catch (JsonException e) { throw new UserFacingException($"{file} is not valid JSON: {e.Message}", e); }

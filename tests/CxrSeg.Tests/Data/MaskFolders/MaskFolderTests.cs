@@ -150,6 +150,23 @@ public sealed class MaskFolderTests
     }
 
     [Fact]
+    public void OwnMasks_ANamedPipeAsClassesJsonIsRefusedByNameInsteadOfBlocking()
+    {
+        using var t = new TempDir();
+        MaskFolderFixtures.WriteOwnMasks(t.Path);
+        var path = Path.Combine(t.Path, "classes.json");
+        File.Delete(path);
+        SpecialFiles.Fifo(path);
+        var message = SpecialFiles.WithinMinutes(() =>
+        {
+            try { MaskFolderReader.Read(t.Path); return "accepted"; }
+            catch (UserFacingException e) { return e.Message; }
+        }, 0.5);
+        Assert.Contains(path, message);
+        Assert.Contains("not a regular file", message);
+    }
+
+    [Fact]
     public void OwnMasks_AJpegMaskIsRejectedAsLossy_AndAnImageWithoutAnyMaskIsLeftOutWithAWarning()
     {
         using var t = new TempDir();

@@ -124,6 +124,26 @@ public sealed class Nih14Tests
         Assert.Contains(r.Warnings, w => w.Contains("../../etc/passwd") && w.Contains("not a plain file name"));
     }
 
+    [Theory]
+    [InlineData("Data_Entry_2017.csv", "nih14")]
+    [InlineData("BBox_List_2017.csv", "chestxdet")]
+    [InlineData("chestxdet/ChestX_Det_train.json", "chestxdet")]
+    public void ANamedPipeAsALabelFileIsRefusedByNameInsteadOfBlocking(string file, string dataset)
+    {
+        using var t = new TempDir();
+        Nih14Fixture.Write(t.Path);
+        var path = Path.Combine(t.Path, file);
+        File.Delete(path);
+        SpecialFiles.Fifo(path);
+        var message = SpecialFiles.WithinMinutes(() =>
+        {
+            try { DatasetStats.Compute(dataset, t.Path); return "accepted"; }
+            catch (UserFacingException e) { return e.Message; }
+        }, 0.5);
+        Assert.Contains(path, message);
+        Assert.Contains("not a regular file", message);
+    }
+
     [SkippableFact]
     public void SharedNih14_CountsMatchItsReadme()
     {

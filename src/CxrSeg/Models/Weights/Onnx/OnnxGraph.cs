@@ -40,7 +40,7 @@ public sealed class OnnxGraph
     /// <summary>Reads an ONNX file; a file that is not a valid ONNX model is a <see cref="UserFacingException"/> naming it.</summary>
     public static OnnxGraph Load(string path)
     {
-        if (!File.Exists(path)) throw new UserFacingException($"ONNX file not found: {path}");
+        Platform.RegularFile.Require(path, "ONNX file");
         ModelProto model;
         try
         {
