@@ -79,11 +79,18 @@ public sealed class CombinedPreparedSet : IPreparedSet, IDisposable
         if (Target != TargetKind.Mask) throw new InvalidOperationException($"{Name} has no masks");
         var (p, k) = Locate(index);
         int n = Size * Size, c = _parts[p].ClassNames.Count;
-        var own = new byte[c * n];
-        _parts[p].CopyMask(k, own);
-        destination[..(ClassNames.Count * n)].Clear();
-        for (var ch = 0; ch < c; ch++)
-            own.AsSpan(ch * n, n).CopyTo(destination.Slice(_channelOf[p][ch] * n, n));
+        var own = System.Buffers.ArrayPool<byte>.Shared.Rent(c * n);
+        try
+        {
+            _parts[p].CopyMask(k, own.AsSpan(0, c * n));
+            destination[..(ClassNames.Count * n)].Clear();
+            for (var ch = 0; ch < c; ch++)
+                own.AsSpan(ch * n, n).CopyTo(destination.Slice(_channelOf[p][ch] * n, n));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(own);
+        }
     }
 
     /// <inheritdoc />
@@ -118,9 +125,8 @@ public sealed class CombinedPreparedSet : IPreparedSet, IDisposable
     private (int Part, int Index) Locate(int index)
     {
         if ((uint)index >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index), $"index {index} is outside 0..{Count - 1}");
-        var p = Array.BinarySearch(_offsets, index);
-        p = p >= 0 ? p : ~p - 1;
-        while (p + 1 < _offsets.Length - 1 && _offsets[p + 1] == index) p++;
+        var p = 0;
+        while (index >= _offsets[p + 1]) p++; // a handful of parts; empty parts are stepped over
         return (p, index - _offsets[p]);
     }
 

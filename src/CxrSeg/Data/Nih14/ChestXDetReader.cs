@@ -19,7 +19,7 @@ public static class ChestXDetReader
     public static IReadOnlyList<ChestXDetItem> Read(string root, out IReadOnlyList<string> warnings)
     {
         var warn = new List<string>();
-        var images = ImageIndex(root);
+        var images = Nih14Images.Index(root, "train", "test");
         var patients = PatientsByImage(root);
         var mapping = Mapping(root, warn);
         var byImage = new SortedDictionary<string, (string Path, List<ChestXDetShape> Shapes, byte[] Labelled, List<string> Errors)>(StringComparer.Ordinal);
@@ -116,16 +116,6 @@ public static class ChestXDetReader
             e.Value.Labelled[c] = 1;
             e.Value.Shapes.Add(new ChestXDetShape(c, [(v[0], v[1]), (v[0] + v[2], v[1]), (v[0] + v[2], v[1] + v[3]), (v[0], v[1] + v[3])], "nih-box"));
         }
-    }
-
-    private static IReadOnlyDictionary<string, string> ImageIndex(string root)
-    {
-        var index = new Dictionary<string, string>(StringComparer.Ordinal);
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.Device, IgnoreInaccessible = true };
-        foreach (var dir in new[] { "images*", "train", "test" }.SelectMany(p => Directory.EnumerateDirectories(root, p)).Order(StringComparer.Ordinal))
-            foreach (var path in Directory.EnumerateFiles(dir, "*.png", options).Order(StringComparer.Ordinal))
-                index.TryAdd(Path.GetFileName(path), path);
-        return index;
     }
 
     private static IReadOnlyDictionary<string, string> Mapping(string root, List<string> warn)

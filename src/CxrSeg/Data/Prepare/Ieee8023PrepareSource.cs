@@ -16,12 +16,14 @@ public sealed class Ieee8023PrepareSource : IPrepareSource
 {
     private readonly Ieee8023Dataset _ds;
     private readonly IReadOnlyList<Ieee8023Record> _records;
+    private readonly Dictionary<string, int> _classIndex;
 
     /// <summary>Reads <c>metadata.csv</c> under <paramref name="root"/>.</summary>
     public Ieee8023PrepareSource(string root, bool allViews, int limit = 0)
     {
         _ds = Ieee8023Reader.Read(root, allViews);
         _records = limit > 0 ? _ds.Records.Take(limit).ToArray() : _ds.Records;
+        _classIndex = _ds.Classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
     }
 
     /// <inheritdoc />
@@ -53,7 +55,7 @@ public sealed class Ieee8023PrepareSource : IPrepareSource
         var grey = GreyImageLoader.Load(r.ImagePath);
         var c = ClassNames.Count;
         var labels = new float[c];
-        foreach (var f in r.Findings ?? []) labels[_ds.Classes.ToList().IndexOf(f)] = 1f;
+        foreach (var f in r.Findings ?? []) labels[_classIndex[f]] = 1f;
         var labelled = Enumerable.Repeat(r.Findings is null ? (byte)0 : (byte)1, c).ToArray();
         return new PreparedItem(r.FileName, r.PatientId, new Letterbox(grey.Width, grey.Height, size).Apply(grey), null, labels, labelled,
             labels.Select(l => l > 0.5f ? (byte)1 : (byte)0).ToArray());
