@@ -59,7 +59,7 @@ public sealed class PrepareCommand : Command<PrepareCommand.Settings>
         public int Workers { get; init; }
 
         /// <summary>Contact sheet.</summary>
-        [CommandOption("--preview <PNG>"), Description("Also write a contact sheet of prepared images with their masks or labels, to check the preparation by eye (default: none).")]
+        [CommandOption("--preview <PNG>"), Description("Also write a contact sheet (a new .png file; an existing file is never replaced) of prepared images with their masks or labels, to check the preparation by eye (default: none).")]
         public string? Preview { get; init; }
 
         /// <summary>No progress bar.</summary>
@@ -70,6 +70,7 @@ public sealed class PrepareCommand : Command<PrepareCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings s)
     {
+        if (s.Preview is not null) CxrSeg.Predict.PreparedPreview.CheckTarget(s.Preview);
         var options = new PrepareOptions
         {
             Dataset = s.Dataset.ToLowerInvariant(), Source = s.Source, Workspace = s.Out, Size = s.Size, Seed = s.Seed,

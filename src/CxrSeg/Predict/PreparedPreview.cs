@@ -11,9 +11,17 @@ namespace CxrSeg.Predict;
 /// </summary>
 public static class PreparedPreview
 {
+    /// <summary>Throws a <see cref="UserFacingException"/> unless <paramref name="path"/> names a new .png file (checked before any work, so nothing of the user's is replaced).</summary>
+    public static void CheckTarget(string path)
+    {
+        if (!path.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new UserFacingException($"--preview {path}: the sheet is a PNG; name a .png file");
+        if (File.Exists(path) || Directory.Exists(path)) throw new UserFacingException($"--preview {path} exists; delete it or name another file (a preview never replaces a file)");
+    }
+
     /// <summary>Writes the sheet of up to <paramref name="count"/> images (those with the most drawn classes first among the first 4×count) to <paramref name="path"/>.</summary>
     public static void Write(IPreparedSet data, string path, int count = 12, int tile = 256, int columns = 4)
     {
+        CheckTarget(path);
         if (data.Count == 0) throw new UserFacingException("preview: the prepared set holds no images");
         int s = data.Size, n = s * s, c = data.ClassNames.Count;
         var chosen = Choose(data, count);
