@@ -39,6 +39,12 @@ public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, I
         foreach (var folder in PreparedSources.Split(request.DatasetPath))
             if (!Directory.Exists(folder)) throw new UserFacingException($"--dataset: folder not found: {folder}");
         var data = openDataset(request.DatasetPath);
+        if (request.Options.Task != TrainTask.Reconstruct && data.ClassNames.Count == 0)
+        {
+            (data as IDisposable)?.Dispose();
+            throw new UserFacingException($"--dataset {request.DatasetPath}: '{data.Name}' has no classes to {request.Options.Task.ToString().ToLowerInvariant()} " +
+                "(sets with masks and sets with labels combine only into images, which only --task reconstruct can train on)");
+        }
         var datasetPath = data switch
         {
             PreparedSet ps => ps.Directory,

@@ -224,4 +224,16 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
         Assert.Equal(siim.ClassNames.Count + ccxs.ClassNames.Count, first["classNames"]!.AsArray().Count);
         Assert.Equal($"{fx.Prepared["siim"]}:{fx.Prepared["ccxs"]}", first["dataset"]!["path"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void MasksCombinedWithLabels_AreRefusedForSegmentation_WithTheReason()
+    {
+        var opts = new TrainOptions { Task = TrainTask.Segment, Protocol = TrainProtocol.Plain, MaxEpochs = 1, BatchSize = 4 };
+        var dir = fx.Scratch("mixed");
+        var e = Assert.Throws<UserFacingException>(() => TrainCommandRunner.CreateDefault().Run(
+            new TrainRequest(opts, $"{fx.Prepared["siim"]}:{fx.Prepared["chexpert"]}", "resnet18", "unet", new ModelInit(), Path.Combine(dir, "run"))));
+        Assert.Contains("no classes", e.Message);
+        Assert.Contains("--task reconstruct", e.Message);
+        Assert.False(Directory.Exists(Path.Combine(dir, "run")), "nothing is written for a refused run");
+    }
 }

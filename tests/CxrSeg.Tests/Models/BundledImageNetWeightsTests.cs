@@ -171,6 +171,20 @@ public sealed class BundledImageNetWeightsTests
     }
 
     [Fact]
+    public void A_weights_file_given_explicitly_is_never_swapped_for_the_bundled_one()
+    {
+        using var tmp = new TempDir();
+        var lone = tmp.File(BundledImageNetWeights.ModelFileName);
+        File.Copy(Files().Model, lone);
+        var e = Assert.Throws<UserFacingException>(() => BundledImageNetWeights.Locate(lone));
+        Assert.Contains(BundledImageNetWeights.PreprocessFileName, e.Message);
+        var pth = tmp.File("resnet18.pth");
+        File.WriteAllBytes(pth, [1, 2, 3]);
+        Assert.Contains(pth, Assert.Throws<UserFacingException>(() => BundledImageNetWeights.Locate(pth)).Message);
+        Assert.NotNull(BundledImageNetWeights.Locate(tmp.File("no-such-folder"))); // a folder that is not there: the bundled files
+    }
+
+    [Fact]
     public void A_file_that_is_not_onnx_is_named_in_the_error()
     {
         using var tmp = new TempDir();

@@ -35,19 +35,22 @@ public static class BundledImageNetWeights
     /// <summary>
     /// The two graph files: from <paramref name="fileOrDir"/> when it is the network's <c>.onnx</c> file or a folder holding
     /// the package's <c>DnnImageModels</c> layout, else beside the binaries, else in the NuGet package cache. Null when
-    /// none has them.
+    /// none has them. A file given explicitly must be that network, with its preprocessing graph beside it or in the
+    /// package layout; anything else is a <see cref="UserFacingException"/> (never a silent fall-back to the bundled files).
     /// </summary>
     public static (string Model, string Preprocess)? Locate(string? fileOrDir = null)
     {
+        if (!string.IsNullOrWhiteSpace(fileOrDir) && File.Exists(fileOrDir))
+        {
+            if (!fileOrDir.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
+                throw new UserFacingException($"--imagenet-weights {fileOrDir}: resnet18-cntk takes the ONNX file {ModelFileName} (or a folder holding DnnImageModels/), not this file");
+            var folder = Path.GetDirectoryName(Path.GetFullPath(fileOrDir))!;
+            var prep = new[] { Path.Combine(folder, "..", PreprocessRelative), Path.Combine(folder, PreprocessFileName) }.FirstOrDefault(File.Exists)
+                ?? throw new UserFacingException($"--imagenet-weights {fileOrDir}: its preprocessing graph {PreprocessFileName} is neither beside it nor in ../{Path.GetDirectoryName(PreprocessRelative)}/");
+            return (Path.GetFullPath(fileOrDir), Path.GetFullPath(prep));
+        }
         foreach (var dir in Candidates(fileOrDir))
         {
-            if (File.Exists(dir) && dir.EndsWith(".onnx", StringComparison.OrdinalIgnoreCase))
-            {
-                var folder = Path.GetDirectoryName(Path.GetFullPath(dir))!;
-                var prep = new[] { Path.Combine(folder, "..", PreprocessRelative), Path.Combine(folder, PreprocessFileName) }.FirstOrDefault(File.Exists);
-                if (prep is not null) return (Path.GetFullPath(dir), Path.GetFullPath(prep));
-                continue;
-            }
             foreach (var root in new[] { dir, Path.Combine(dir, "DnnImageModels") })
             {
                 var model = Path.Combine(root, ModelRelative);
