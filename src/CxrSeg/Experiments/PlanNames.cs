@@ -85,14 +85,21 @@ public static class PlanNames
         _ => "2step-" + Of(p),
     };
 
-    /// <summary>A readable label of a strategy for tables and charts, e.g. "2-step (classifier → SIIM)".</summary>
-    public static string StrategyLabel(Strategy s, Pretext p) => s switch
+    /// <summary>
+    /// A readable label of a strategy for tables and charts, e.g. "2-step (classifier → SIIM)"; <paramref name="roles"/>
+    /// names what the pretraining roles were trained on (the paper's CheXpert and SIIM by default).
+    /// </summary>
+    public static string StrategyLabel(Strategy s, Pretext p, RoleNames? roles = null)
     {
-        Strategy.None => "none",
-        Strategy.Siim => "1-step SIIM",
-        Strategy.CheXpert => $"1-step CheXpert {Of(p)}",
-        _ => $"2-step ({Of(p)} → SIIM)",
-    };
+        var r = roles ?? RoleNames.Paper;
+        return s switch
+        {
+            Strategy.None => "none",
+            Strategy.Siim => $"1-step {r.StepB}",
+            Strategy.CheXpert => $"1-step {r.StepA} {Of(p)}",
+            _ => r == RoleNames.Paper ? $"2-step ({Of(p)} → SIIM)" : $"2-step ({r.StepA} {Of(p)} → {r.StepB})",
+        };
+    }
 
     private static T Parse<T>(string? s, string field, Dictionary<string, T> map)
     {

@@ -59,7 +59,7 @@ public static class BarChart
             eb.YErrorPositive = hi;
             eb.Color = Colors.Black;
             eb.LineWidth = 1.5f;
-            legend.Add(new LegendItem { LabelText = PlanNames.StrategyLabel(s, p), FillColor = color });
+            legend.Add(new LegendItem { LabelText = PlanNames.StrategyLabel(s, p, RoleNames.Common(runs.Select(r => r.Roles))), FillColor = color });
         }
         for (var ei = 0; ei < encoders.Count; ei++) ticks.Add(new Tick(ei, encoders[ei]));
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());

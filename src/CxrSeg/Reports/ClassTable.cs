@@ -34,6 +34,6 @@ public sealed record ClassTable(IReadOnlyList<PlanLabels> Configs, IReadOnlyList
     }
 
     /// <summary>A configuration's row title, e.g. "unet resnet50 · 2-step (classifier → SIIM) · imagenet · encoder".</summary>
-    public static string Title(PlanLabels l) =>
-        $"{l.Architecture} {l.Encoder} · {PlanNames.StrategyLabel(l.Strategy, l.Pretext)} · {PlanNames.Of(l.Init)} · {(l.Transfer is { } t ? PlanNames.Of(t) : "no transfer")}";
+    public static string Title(PlanLabels l, RoleNames? roles = null) =>
+        $"{l.Architecture} {l.Encoder} · {PlanNames.StrategyLabel(l.Strategy, l.Pretext, roles)} · {PlanNames.Of(l.Init)} · {(l.Transfer is { } t ? PlanNames.Of(t) : "no transfer")}";
 }

@@ -63,6 +63,10 @@ public static class ReportWriter
         return new ReportSummary(runs, table, classes, files, notes);
     }
 
+    private static RoleNames StepRoles(Table3 t) => t.Rows.Count > 0 ? t.Rows[0].Roles : RoleNames.Paper;
+
+    private static string StepA(Table3 t) => StepRoles(t).StepA;
+
     private static string F(double? v) => v is { } x ? x.ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
 
     private static string Cell(CellStats? c) => c is null ? "—" : string.Create(CultureInfo.InvariantCulture, $"{c.Mean:0.0} ± {c.Spread:0.0} (n={c.N})");
@@ -74,7 +78,7 @@ public static class ReportWriter
         sb.Append($"# {title}\n\n");
         sb.Append($"{runs.Count} finished run(s). Cells: mean test mIoU % ± (best − worst) over repeats, n = repeats. " +
                   "Runs without pretraining fill both UNet transfer columns (nothing is transferred).\n\n");
-        sb.Append("## Table 3\n\n| backbone | CheXpert pretext | strategy | " + string.Join(" | ", t.Columns.Select(c => c.Title)) + " |\n");
+        sb.Append($"## Table 3\n\n| backbone | {StepA(t)} pretext | strategy | " + string.Join(" | ", t.Columns.Select(c => c.Title)) + " |\n");
         sb.Append("|---|---|---|" + string.Concat(t.Columns.Select(_ => "---|")) + "\n");
         for (var i = 0; i < t.Rows.Count; i++)
         {
@@ -84,7 +88,7 @@ public static class ReportWriter
         sb.Append("\n## Per-class test IoU (%)\n\nMean over repeats; n/a: the class was absent from truth and prediction (no score).\n\n");
         sb.Append("| configuration | mIoU | " + string.Join(" | ", ct.ClassNames) + " |\n|---|---|" + string.Concat(ct.ClassNames.Select(_ => "---|")) + "\n");
         for (var i = 0; i < ct.Configs.Count; i++)
-            sb.Append($"| {ClassTable.Title(ct.Configs[i])} | {Cell(ct.MIoU[i])} | {string.Join(" | ", ct.Iou[i].Select(F))} |\n");
+            sb.Append($"| {ClassTable.Title(ct.Configs[i], StepRoles(t))} | {Cell(ct.MIoU[i])} | {string.Join(" | ", ct.Iou[i].Select(F))} |\n");
         if (curves.Count > 0)
         {
             sb.Append("\n## Pretraining stages (validation)\n\nDid each pretraining stage learn before passing its weights on? Best validation value over its epochs (chance: AUROC 0.5).\n\n");
@@ -117,7 +121,7 @@ public static class ReportWriter
         sb.Append("img{max-width:100%;display:block;margin:.5em 0}.na{color:#999}\n</style></head><body>\n");
         sb.Append($"<h1>{E(title)}</h1>\n<p>{runs.Count} finished run(s). Cells: mean test mIoU % ± (best − worst) over repeats, n = repeats. " +
                   "Runs without pretraining fill both UNet transfer columns (nothing is transferred).</p>\n");
-        sb.Append("<h2>Table 3</h2>\n<table><tr><th class=l>backbone</th><th class=l>CheXpert pretext</th><th class=l>strategy</th>");
+        sb.Append($"<h2>Table 3</h2>\n<table><tr><th class=l>backbone</th><th class=l>{E(StepA(t))} pretext</th><th class=l>strategy</th>");
         foreach (var c in t.Columns) sb.Append($"<th>{E(c.Title)}</th>");
         sb.Append("</tr>\n");
         for (var i = 0; i < t.Rows.Count; i++)
@@ -133,7 +137,7 @@ public static class ReportWriter
         sb.Append("</tr>\n");
         for (var i = 0; i < ct.Configs.Count; i++)
         {
-            sb.Append($"<tr><td class=l>{E(ClassTable.Title(ct.Configs[i]))}</td><td>{E(Cell(ct.MIoU[i]))}</td>");
+            sb.Append($"<tr><td class=l>{E(ClassTable.Title(ct.Configs[i], StepRoles(t)))}</td><td>{E(Cell(ct.MIoU[i]))}</td>");
             foreach (var v in ct.Iou[i]) sb.Append(v is null ? "<td class=na>n/a</td>" : $"<td>{F(v)}</td>");
             sb.Append("</tr>\n");
         }

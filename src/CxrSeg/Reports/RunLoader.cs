@@ -59,6 +59,6 @@ public static class RunLoader
         PlanLabels labels;
         try { labels = rec.Labels.ToLabels(); }
         catch (UserFacingException e) { throw new UserFacingException($"{runJson}: {e.Message}", e); }
-        return new RunResult(Path.GetFileName(folder), labels, MetricsFile.Load(metricsPath)) { Folder = folder };
+        return new RunResult(Path.GetFileName(folder), labels, MetricsFile.Load(metricsPath)) { Folder = folder, Roles = RoleNames.FromRefs(rec.Datasets) };
     }
 }

@@ -7,4 +7,7 @@ public sealed record RunResult(string RunName, PlanLabels Labels, MetricsFile Me
 {
     /// <summary>The run folder (<c>WORKSPACE/runs/&lt;run&gt;</c>), when the run was read from disk.</summary>
     public string? Folder { get; init; }
+
+    /// <summary>What the run's pretraining roles were trained on (from its plan's datasets).</summary>
+    public RoleNames Roles { get; init; } = RoleNames.Paper;
 }

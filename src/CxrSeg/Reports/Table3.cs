@@ -15,13 +15,14 @@ public sealed record Table3(IReadOnlyList<Table3Column> Columns, IReadOnlyList<T
             .ThenBy(e => e, StringComparer.Ordinal).ToList();
         var groups = runs.Select(r => r.Labels.Pretext).Where(p => p != Pretext.None).Distinct().Order().ToList();
         if (groups.Count == 0) groups.Add(Pretext.Classifier);
+        var roles = RoleNames.Common(runs.Select(r => r.Roles));
         var rows = new List<Table3Row>();
         var cells = new List<IReadOnlyList<CellStats?>>();
         foreach (var enc in encoders)
         foreach (var g in groups)
         foreach (var s in new[] { Strategy.None, Strategy.CheXpert, Strategy.Siim, Strategy.TwoStep })
         {
-            var row = new Table3Row(enc, g, s);
+            var row = new Table3Row(enc, g, s) { Roles = roles };
             var line = Table3Column.Paper
                 .Select(c => !c.IsActive(runs) ? null : CellStats.Of(runs.Where(r => row.Holds(r.Labels) && c.Holds(r.Labels) && r.Metrics.MIoU is not null).Select(r => r.Metrics.MIoU!.Value)))
                 .ToList();

@@ -8,13 +8,16 @@ namespace CxrSeg.Reports;
 /// </summary>
 public sealed record Table3Row(string Encoder, Pretext Group, Strategy Strategy)
 {
-    /// <summary>Row label, e.g. "2-step (classifier → SIIM)".</summary>
+    /// <summary>What the pretraining roles were trained on (the paper's CheXpert and SIIM by default).</summary>
+    public RoleNames Roles { get; init; } = RoleNames.Paper;
+
+    /// <summary>Row label, e.g. "2-step CheXpert → SIIM", or "2-step NIH14 → JSRT+ChestX-Det" on other sets.</summary>
     public string StrategyTitle => Strategy switch
     {
         Strategy.None => "none",
-        Strategy.Siim => "1-step SIIM",
-        Strategy.CheXpert => "1-step CheXpert",
-        _ => "2-step CheXpert → SIIM",
+        Strategy.Siim => $"1-step {Roles.StepB}",
+        Strategy.CheXpert => $"1-step {Roles.StepA}",
+        _ => $"2-step {Roles.StepA} → {Roles.StepB}",
     };
 
     /// <summary>True when the run belongs to this row.</summary>
