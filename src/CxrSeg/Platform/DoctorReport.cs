@@ -25,6 +25,7 @@ public static class DoctorReport
             items.Add(new("libtorch", TorchRuntime.LibTorchVersion, true));
             items.Add(new("native fix", TorchRuntime.FixStatus, true));
             items.Add(new("oneDNN ISA", OneDnnIsa.Status, true));
+            items.Add(new("convolutions", ConvolutionBackend.Status, true));
             items.Add(new("malloc", MallocTuning.Status, true));
             items.Add(new("threads", $"{TorchSharp.torch.get_num_threads()} (of {Environment.ProcessorCount} logical cores)", true));
             var cuda = TorchSharp.torch.cuda.is_available();

@@ -31,6 +31,7 @@ public static class TorchRuntime
             OneDnnIsa.Apply();
             MallocTuning.Apply();
             TorchSharp.torch.InitializeDeviceType(TorchSharp.DeviceType.CPU);
+            ConvolutionBackend.Apply();
             _initialized = true;
         }
     }
