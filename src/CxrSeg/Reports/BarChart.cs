@@ -68,9 +68,14 @@ public static class BarChart
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
         plot.YLabel("test mIoU (%)");
         plot.XLabel("backbone");
-        plot.Title($"{column.Title}: mean over repeats, bars = best–worst");
+        var title = $"{column.Title}: mean over repeats, bars = best–worst";
+        plot.Title(title);
         plot.Legend.ManualItems.AddRange(legend);
         plot.ShowLegend(Edge.Right);
-        return plot.GetImageBytes(width, height, ImageFormat.Png);
+        // The title is centred over the data area, which the legend on the right narrows: widen the image so long
+        // legend labels (sets named in the grid) never push the title off the left edge.
+        var longestLabel = legend.Count == 0 ? 0 : legend.Max(l => l.LabelText.Length);
+        var needed = 10 * title.Length + 8 * longestLabel + 160;
+        return plot.GetImageBytes(Math.Max(width, needed), height, ImageFormat.Png);
     }
 }
