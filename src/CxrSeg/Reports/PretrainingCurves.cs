@@ -24,8 +24,9 @@ public static class PretrainingCurves
             try { rec = JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(Path.Combine(run.Folder, "run.json"))); }
             catch (JsonException) { continue; }
             if (rec is null || workspace is null) continue;
-            foreach (var stage in rec.Stages.Take(rec.Stages.Count - 1))
+            for (var i = 0; i < rec.Stages.Count - 1; i++)
             {
+                var stage = rec.Stages[i];
                 if (curves.ContainsKey(stage.Id)) continue;
                 var history = Path.Combine(workspace, "stages", stage.Id, "history.csv");
                 if (!File.Exists(history)) { notes.Add($"pretraining stage {stage.Id}: no history.csv; its curve is left out"); continue; }
@@ -34,7 +35,10 @@ public static class PretrainingCurves
                 var values = rows.Select(r => metric switch { "mean AUROC" => r.ValMeanAuroc, "mIoU" => r.ValMIoU, _ => r.ValLoss }).ToList();
                 if (rows.Count == 0 || values.Any(v => v is null)) continue;
                 var dataset = DatasetName(workspace, stage) ?? stage.Dataset;
-                curves[stage.Id] = new PretrainingCurve(stage.Id, $"{stage.Task} {dataset} · {stage.Architecture}-{stage.Encoder} · {stage.Init}",
+                // A later stage starts from the one before it: name that stage and what it passed on, so that two
+                // stages of the same kind (after a classifier, after an autoencoder) are told apart.
+                var start = i == 0 ? stage.Init : $"from {rec.Stages[i - 1].Architecture} ({stage.Transfer})";
+                curves[stage.Id] = new PretrainingCurve(stage.Id, $"{stage.Task} {dataset} · {stage.Architecture}-{stage.Encoder} · {start}",
                     metric, rows.Select(r => r.Epoch).ToList(), values.Select(v => v!.Value).ToList());
             }
         }
