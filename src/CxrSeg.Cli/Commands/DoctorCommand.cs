@@ -34,6 +34,14 @@ public sealed class DoctorCommand : Command<DoctorCommand.Settings>
         [CommandOption("--passes <N>"), Description("Backward passes of the gradient check (default: 30, or 2,000 with --deep).")]
         public int? Passes { get; init; }
 
+        /// <summary>Output channels of the checked network's head.</summary>
+        [CommandOption("--classes <N>", IsHidden = true), Description("Output channels of the checked UNet (default 13).")]
+        public int Classes { get; init; } = 13;
+
+        /// <summary>NaN poisoning of freed memory before each pass.</summary>
+        [CommandOption("--poison <MIB>", IsHidden = true), Description("Fill and free this many MiB with NaN before each pass (default 0).")]
+        public int Poison { get; init; }
+
         /// <inheritdoc />
         public override ValidationResult Validate() =>
             Passes is < 1 ? ValidationResult.Error("--passes must be at least 1") : base.Validate();
@@ -64,7 +72,8 @@ public sealed class DoctorCommand : Command<DoctorCommand.Settings>
     {
         var options = new GradientCheckOptions
         {
-            Spec = new ModelSpec("unet", "resnet50"),
+            Spec = new ModelSpec("unet", "resnet50", 1, settings.Classes),
+            PoisonMiB = settings.Poison,
             Size = settings.Deep ? 128 : 64,
             Passes = settings.Passes ?? (settings.Deep ? 2000 : 30),
         };
