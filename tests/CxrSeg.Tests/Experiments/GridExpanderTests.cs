@@ -140,4 +140,17 @@ public sealed class GridExpanderTests
         Assert.Contains("3step", e.Message);
         Assert.Contains(path, e.Message);
     }
+
+    [Fact]
+    public void RealGrid_HasEveryStrategyAndTransfer_WithSixSharedPretrainingStages()
+    {
+        var grid = GridFile.Load(Path.Combine(ExperimentFixtures.RepoRoot(), "grids", "real.yaml"));
+        var exp = GridExpander.Expand(grid);
+        // none (3) + 1-step classifier, encoder only (3) + four strategies × two transfers × 3 seeds (24).
+        Assert.Equal(30, exp.Plans.Count);
+        Assert.All(exp.Skipped, s => Assert.Equal("a classifier has no decoder to transfer", s.Reason));
+        var pretraining = exp.Plans.SelectMany(p => StageIds.Of(p).Take(p.Stages.Count - 1)).Distinct().Count();
+        Assert.Equal(6, pretraining);
+        Assert.Equal(new RoleNames("NIH14+COVID-19", "JSRT+ChestX-Det"), RoleNames.Of(grid));
+    }
 }
