@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using CxrSeg.Data.Prepare;
 using CxrSeg.Experiments;
 using CxrSeg.Phantoms;
@@ -14,7 +13,7 @@ namespace CxrSeg.Demo;
 /// pretraining, with repeats), renders test predictions and writes the report. Every phase reuses what an earlier run
 /// of the same demo finished (phantoms, caches, stages, runs), so an interrupted demo continues where it stopped.
 /// </summary>
-public static partial class DemoRunner
+public static class DemoRunner
 {
     private const string SynthDoneFile = "synth-done.json";
 
@@ -91,35 +90,9 @@ public static partial class DemoRunner
         var runsTotal = plans.Count;
         var stagesToTrain = eta.Total > 0 ? PendingStageCount(plans, ws) : 0;
         obs.OnPhase(DemoPhase.Train, $"training {runsTotal} runs ({stagesToTrain} stage(s) to train)", reused: stagesToTrain == 0);
-        var stagesDone = 0;
-        var current = "";
         var executor = StageExecutors.Create(options.Executor, ws);
-        HookEpochLines(executor, line =>
-        {
-            var m = EpochLine().Match(line);
-            if (m.Success && int.TryParse(m.Groups[1].Value, CultureInfo.InvariantCulture, out var epoch))
-            {
-                eta.Advance(epoch / (double)Math.Max(1, PlannedEpochs(current, sizes)));
-                obs.OnProgress(DemoPhase.Train, eta.Done, Math.Max(1, eta.Total), $"{current}: epoch {epoch}");
-                obs.OnEta(eta.Remaining);
-            }
-        });
-        var observed = new ObservedExecutor(executor,
-            req =>
-            {
-                current = req.Stage.ShortName;
-                eta.Start(req.StageId);
-                obs.OnProgress(DemoPhase.Train, eta.Done, Math.Max(1, eta.Total), $"stage {stagesDone + 1}/{stagesToTrain}: {current}{(req.IsFinal ? $" seed {req.Stage.Seed}" : "")}");
-                obs.OnEta(eta.Remaining);
-            },
-            req =>
-            {
-                eta.Finish(req.StageId);
-                stagesDone++;
-                obs.OnProgress(DemoPhase.Train, eta.Done, Math.Max(1, eta.Total), $"stage {stagesDone}/{stagesToTrain} done: {req.Stage.ShortName}");
-                obs.OnEta(eta.Remaining);
-            });
-        var runner = new PlanRunner(ws, observed, options.Device);
+        var progress = new DemoTrainingProgress(obs, eta, sizes, stagesToTrain);
+        var runner = new PlanRunner(ws, executor, options.Device) { Observer = progress };
         var trained = 0;
         var reusedRuns = 0;
         var failed = new List<(string, string)>();
@@ -158,23 +131,6 @@ public static partial class DemoRunner
         phases.Add((DemoPhase.Report, Lap(clock)));
         return new DemoResult(root, reportDir, gridPath, summary, phases, trained, reusedRuns, failed);
     }
-
-    /// <summary>Connects the training engine's per-epoch log lines to <paramref name="sink"/> (other executors have none).</summary>
-    private static void HookEpochLines(IStageExecutor executor, Action<string> sink)
-    {
-        if (executor is TorchStageExecutor torch)
-        {
-            var previous = torch.Log;
-            torch.Log = line => { previous?.Invoke(line); sink(line); };
-        }
-    }
-
-    [GeneratedRegex(@"\bepoch (\d+)\b.*\bval_loss\b")]
-    private static partial Regex EpochLine();
-
-    private static int PlannedEpochs(string shortName, DemoSizes sizes) =>
-        shortName.Contains("-chexpert-", StringComparison.Ordinal) ? sizes.CheXpertEpochs
-        : shortName.Contains("-siim-", StringComparison.Ordinal) ? sizes.SiimEpochs : sizes.CcxsEpochs;
 
     private static Dictionary<string, double> PendingWork(IReadOnlyList<PlanSpec> plans, Workspace ws, DemoSizes sizes, Dictionary<string, PrepareResult> prepared)
     {

@@ -3,11 +3,11 @@ namespace CxrSeg.Experiments;
 /// <summary>Turns a grid into plans, skipping (with a reason) the combinations that cannot be built.</summary>
 public static class GridExpander
 {
-    /// <summary>Expands the grid. <paramref name="capability"/> defaults to <see cref="ModelCapabilities.Current"/>.</summary>
+    /// <summary>Expands the grid. <paramref name="capability"/> defaults to <see cref="DefaultCapability.Check"/>.</summary>
     public static GridExpansion Expand(GridSpec grid, ModelCapability? capability = null)
     {
         grid.Validate();
-        capability ??= ModelCapabilities.Current;
+        capability ??= DefaultCapability.Check;
         var plans = new Dictionary<string, PlanSpec>(StringComparer.Ordinal);
         var skipped = new List<SkippedCombination>();
         foreach (var arch in grid.Architectures)

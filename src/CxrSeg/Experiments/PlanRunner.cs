@@ -18,6 +18,9 @@ public sealed class PlanRunner(Workspace workspace, IStageExecutor executor, str
     /// <summary>Called with a line of progress (stage started, reused, finished).</summary>
     public Action<string>? Log { get; init; }
 
+    /// <summary>Receives each stage's progress (start, messages, epochs, end); none by default.</summary>
+    public IStageObserver Observer { get; init; } = StageObserver.None;
+
     /// <summary>How often a stage locked by another process is polled.</summary>
     public TimeSpan WaitPoll { get; init; } = TimeSpan.FromSeconds(1);
 
@@ -88,7 +91,9 @@ public sealed class PlanRunner(Workspace workspace, IStageExecutor executor, str
             {
                 var parent = i == 0 ? null : workspace.StageFolder(ids[i - 1]);
                 var req = new StageRequest(id, stage, plan.DatasetRefs[stage.Dataset], parent, tmp, i == plan.Stages.Count - 1, device);
-                executor.Execute(req, cancel);
+                Observer.OnStageStarted(req);
+                executor.Execute(req, Observer, cancel);
+                Observer.OnStageFinished(req);
                 if (req.IsFinal && !File.Exists(Path.Combine(tmp, "metrics.json")))
                     throw new InvalidOperationException($"stage {id}: the executor wrote no metrics.json for the final stage");
                 var record = StageRecord.Of(id, stage);

@@ -19,7 +19,7 @@ public sealed class SyntheticStageExecutor(string callsDir) : IStageExecutor
     public string CallsDir { get; } = callsDir;
 
     /// <inheritdoc />
-    public void Execute(StageRequest request, CancellationToken cancel)
+    public void Execute(StageRequest request, IStageObserver observer, CancellationToken cancel)
     {
         Directory.CreateDirectory(CallsDir);
         File.WriteAllText(Path.Combine(CallsDir, $"{request.StageId}.{Guid.NewGuid():N}"), $"{Environment.ProcessId}\n");

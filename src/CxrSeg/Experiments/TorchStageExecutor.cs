@@ -1,4 +1,3 @@
-using System.Globalization;
 using CxrSeg.Data.Cache;
 using CxrSeg.Platform;
 using CxrSeg.Training;
@@ -17,9 +16,6 @@ namespace CxrSeg.Experiments;
 /// <param name="workspaceRoot">The workspace folder (relative dataset references and weights are resolved against it).</param>
 public sealed class TorchStageExecutor(string workspaceRoot) : IStageExecutor
 {
-    /// <summary>Receives progress lines (initialisation report, one line per epoch, test metrics).</summary>
-    public Action<string>? Log { get; set; }
-
     /// <summary>The workspace folder.</summary>
     public string WorkspaceRoot { get; } = Path.GetFullPath(workspaceRoot);
 
@@ -27,7 +23,7 @@ public sealed class TorchStageExecutor(string workspaceRoot) : IStageExecutor
     public string WorkFolder(string stageId) => Path.Combine(WorkspaceRoot, "tmp", "train-" + stageId);
 
     /// <inheritdoc />
-    public void Execute(StageRequest request, CancellationToken cancel)
+    public void Execute(StageRequest request, IStageObserver observer, CancellationToken cancel)
     {
         TorchRuntime.Initialize();
         var stage = request.Stage;
@@ -42,15 +38,15 @@ public sealed class TorchStageExecutor(string workspaceRoot) : IStageExecutor
                 PlanNames.Of(stage.Transfer)),
         };
         var work = WorkFolder(request.StageId);
-        var prefix = $"  [{stage.ShortName}]";
-        var runner = TrainCommandRunner.CreateDefault(line => Log?.Invoke($"{prefix} {line}"));
+        void Say(string line) => observer.OnMessage(request, line);
+        var runner = TrainCommandRunner.CreateDefault(Say);
         var train = new TrainRequest(settings.Options, datasetDir, stage.Encoder, stage.Architecture, init, work);
-        Log?.Invoke($"{prefix} dataset {datasetDir}, work folder {work}");
-        var result = runner.Run(train, new LogObserver(prefix, Log), cancel);
+        Say($"dataset {datasetDir}, work folder {work}");
+        var result = runner.Run(train, new TrainingToStage(request, observer), cancel);
         if (request.IsFinal && result.MetricsPath is null)
             throw new UserFacingException($"stage {request.StageId}: dataset {datasetDir} has no test split, so the final stage cannot write metrics.json");
         if (result.Evaluation is { } ev)
-            Log?.Invoke($"{prefix} best {result.Monitor} {Fmt(result.BestScore)} at epoch {result.BestEpoch}; test {result.Monitor} {Fmt(ev.Value(result.Monitor))} on {ev.Images} images (metrics.json)");
+            Say($"best {result.Monitor} {StageLogObserver.Format(result.BestScore)} at epoch {result.BestEpoch}; test {result.Monitor} {StageLogObserver.Format(ev.Value(result.Monitor))} on {ev.Images} images (metrics.json)");
         MoveContents(work, request.OutputFolder);
         Directory.Delete(work, recursive: true);
     }
@@ -98,14 +94,11 @@ public sealed class TorchStageExecutor(string workspaceRoot) : IStageExecutor
         }
     }
 
-    private static string Fmt(double? v) => v?.ToString("0.####", CultureInfo.InvariantCulture) ?? "n/a";
-
-    private sealed class LogObserver(string prefix, Action<string>? log) : ITrainingObserver
+    /// <summary>Passes the trainer's events on to the stage observer, tagged with the stage.</summary>
+    private sealed class TrainingToStage(StageRequest request, IStageObserver observer) : ITrainingObserver
     {
-        public void OnMessage(string message) => log?.Invoke($"{prefix} {message}");
+        public void OnMessage(string message) => observer.OnMessage(request, message);
 
-        public void OnEpochEnd(EpochRecord r, string monitor, double? best) =>
-            log?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                $"{prefix} epoch {r.Epoch}{(r.Fold > 0 ? $" fold {r.Fold}" : "")}: train_loss {r.TrainLoss:0.####} val_loss {r.ValLoss:0.####} {monitor} {Fmt(r.Value(monitor))} best {Fmt(best)} {r.Seconds:0.#}s"));
+        public void OnEpochEnd(EpochRecord record, string monitor, double? best) => observer.OnEpochEnd(request, record, monitor, best);
     }
 }

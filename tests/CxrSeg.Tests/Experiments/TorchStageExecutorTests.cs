@@ -63,14 +63,15 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
         var root = fx.Scratch("plan");
         var ws = new Workspace(fx.Workspace);
         var log = new List<string>();
-        var executor = (TorchStageExecutor)StageExecutors.Create(StageExecutors.DefaultName, ws);
-        executor.Log = l => { lock (log) log.Add(l); };
+        Assert.IsType<TorchStageExecutor>(StageExecutors.Create(StageExecutors.DefaultName, ws));
+        var executor = new TorchStageExecutor(ws.Root);
+        var stageLog = new StageLogObserver(l => { lock (log) log.Add(l); });
         var common = new Dictionary<string, string> { ["imageSize"] = "32", ["maxEpochs"] = "1", ["batchSize"] = "4", ["maxStepsPerEpoch"] = "2" };
         var plan = new PlanSpec("tiny", [
             Stage(StageTask.Classify, DatasetKind.CheXpert, "classifier", InitKind.Random, common),
             Stage(StageTask.Segment, DatasetKind.Ccxs, "unet", InitKind.Previous, common),
         ], new Dictionary<DatasetKind, string> { [DatasetKind.CheXpert] = "prepared/chexpert", [DatasetKind.Ccxs] = "prepared/ccxs" });
-        var report = new PlanRunner(ws, executor) { Log = l => { lock (log) log.Add(l); } }.Run(plan);
+        var report = new PlanRunner(ws, executor) { Log = l => { lock (log) log.Add(l); }, Observer = stageLog }.Run(plan);
         Assert.True(report.Outcome == RunOutcome.Done, string.Join("\n", log) + report.Error);
         var ids = StageIds.Of(plan);
         var final = ws.StageFolder(ids[1]);
@@ -162,12 +163,12 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
             CxrSeg.Models.Weights.StateDictFile.Write(file, tv.state_dict());
         var ws = new Workspace(fx.Workspace);
         var log = new List<string>();
-        var executor = (TorchStageExecutor)StageExecutors.Create(StageExecutors.DefaultName, ws);
-        executor.Log = l => { lock (log) log.Add(l); };
+        var executor = StageExecutors.Create(StageExecutors.DefaultName, ws);
+        var stageLog = new StageLogObserver(l => { lock (log) log.Add(l); });
         var options = new Dictionary<string, string> { ["imageSize"] = "32", ["maxEpochs"] = "1", ["batchSize"] = "4", ["maxStepsPerEpoch"] = "1", ["initWeights"] = file };
         var plan = new PlanSpec("from-file", [Stage(StageTask.Segment, DatasetKind.Ccxs, "unet", InitKind.File, options)],
             new Dictionary<DatasetKind, string> { [DatasetKind.Ccxs] = "prepared/ccxs" });
-        var report = new PlanRunner(ws, executor).Run(plan);
+        var report = new PlanRunner(ws, executor) { Observer = stageLog }.Run(plan);
         Assert.True(report.Outcome == RunOutcome.Done, string.Join("\n", log) + report.Error);
         Assert.Contains(log, l => l.Contains("torchvision layout"));
         Assert.Contains(log, l => l.Contains("loaded 120")); // every resnet18 encoder tensor
@@ -180,14 +181,14 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
     {
         var ws = new Workspace(fx.Workspace);
         var log = new List<string>();
-        var executor = (TorchStageExecutor)StageExecutors.Create(StageExecutors.DefaultName, ws);
-        executor.Log = l => { lock (log) log.Add(l); };
+        var executor = StageExecutors.Create(StageExecutors.DefaultName, ws);
+        var stageLog = new StageLogObserver(l => { lock (log) log.Add(l); });
         var common = new Dictionary<string, string> { ["imageSize"] = "32", ["maxEpochs"] = "1", ["batchSize"] = "4", ["maxStepsPerEpoch"] = "1" };
         var plan = new PlanSpec("imagenet", [
             new StageSpec(StageTask.Classify, DatasetKind.CheXpert, "classifier", "resnet18-cntk", InitKind.ImageNet, CxrSeg.Experiments.TransferMode.Encoder, 3, common),
             new StageSpec(StageTask.Segment, DatasetKind.Ccxs, "unet", "resnet18-cntk", InitKind.Previous, CxrSeg.Experiments.TransferMode.Encoder, 3, common),
         ], new Dictionary<DatasetKind, string> { [DatasetKind.CheXpert] = "prepared/chexpert", [DatasetKind.Ccxs] = "prepared/ccxs" });
-        var report = new PlanRunner(ws, executor) { Log = l => { lock (log) log.Add(l); } }.Run(plan);
+        var report = new PlanRunner(ws, executor) { Log = l => { lock (log) log.Add(l); }, Observer = stageLog }.Run(plan);
         Assert.True(report.Outcome == RunOutcome.Done, string.Join("\n", log) + report.Error);
 
         var (mean, std) = CxrSeg.Models.Weights.BundledImageNetWeights.Normalisation();
@@ -209,14 +210,14 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
     {
         var ws = new Workspace(fx.Workspace);
         var log = new List<string>();
-        var executor = (TorchStageExecutor)StageExecutors.Create(StageExecutors.DefaultName, ws);
-        executor.Log = l => { lock (log) log.Add(l); };
+        var executor = StageExecutors.Create(StageExecutors.DefaultName, ws);
+        var stageLog = new StageLogObserver(l => { lock (log) log.Add(l); });
         var common = new Dictionary<string, string> { ["imageSize"] = "32", ["maxEpochs"] = "1", ["batchSize"] = "4", ["maxStepsPerEpoch"] = "1" };
         var plan = new PlanSpec("combined", [
             Stage(StageTask.Segment, DatasetKind.Siim, "unet", InitKind.Random, common),
             Stage(StageTask.Segment, DatasetKind.Ccxs, "unet", InitKind.Previous, common),
         ], new Dictionary<DatasetKind, string> { [DatasetKind.Siim] = "prepared/siim:prepared/ccxs", [DatasetKind.Ccxs] = "prepared/ccxs" });
-        var report = new PlanRunner(ws, executor) { Log = l => { lock (log) log.Add(l); } }.Run(plan);
+        var report = new PlanRunner(ws, executor) { Log = l => { lock (log) log.Add(l); }, Observer = stageLog }.Run(plan);
         Assert.True(report.Outcome == RunOutcome.Done, string.Join("\n", log) + report.Error);
         var first = JsonNode.Parse(File.ReadAllText(Path.Combine(ws.StageFolder(StageIds.Of(plan)[0]), RunManifest.FileName)))!;
         using var siim = PreparedSet.Open(fx.Prepared["siim"]);
