@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using CxrSeg.Data.Cache;
 using CxrSeg.Models;
+using CxrSeg.Runs;
+using CxrSeg.Stages;
+
 using CxrSeg.Training;
 
 namespace CxrSeg.Bench;
@@ -19,7 +22,7 @@ public static class EpochMeasurement
         Directory.CreateDirectory(runDir);
         var options = new TrainOptions
         {
-            Task = spec.Architecture == "classifier" ? TrainTask.Classify : spec.Architecture == "autoencoder" ? TrainTask.Reconstruct : TrainTask.Segment,
+            Task = ArchitectureRegistry.Get(spec.Architecture).Task,
             Protocol = TrainProtocol.Plain, BatchSize = batch, MaxEpochs = epochs, Patience = 0, RestoreBest = false, Device = device,
         };
         using var model = ModelFactory.Create(spec);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using CxrSeg.Training;
 using static TorchSharp.torch;
+using CxrSeg.Data.Transforms;
 
 namespace CxrSeg.Bench;
 
@@ -50,7 +50,7 @@ public sealed class LoaderSuite : IBenchSuite
 
     private static double Rate(Data.Cache.IPreparedSet data, int batch, AugmentOptions? augment)
     {
-        var builder = new BatchBuilder(data, TrainTask.Segment, new Normalisation(), 1, augment, new Device("cpu"));
+        var builder = new BatchBuilder(data, BatchTarget.Masks, new Normalisation(), 1, augment, new Device("cpu"));
         var order = Enumerable.Range(0, data.Count).ToArray();
         var done = 0;
         var sw = Stopwatch.StartNew();

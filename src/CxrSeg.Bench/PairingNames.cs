@@ -1,4 +1,5 @@
 using CxrSeg.Models;
+using CxrSeg.Stages;
 
 namespace CxrSeg.Bench;
 
@@ -16,7 +17,7 @@ public static class PairingNames
                 $"unknown pairing '{name}': use architecture-encoder with architecture one of {string.Join(", ", ArchitectureRegistry.Names)} and encoder one of {string.Join(", ", EncoderRegistry.Names)}");
         var why = ArchitectureRegistry.Incompatibility(ArchitectureRegistry.Get(arch), EncoderRegistry.Get(enc));
         if (why is not null) throw new UserFacingException($"pairing '{name}' cannot be built: {why}");
-        return new ModelSpec(arch, enc, 1, arch == "classifier" ? 14 : 13);
+        return new ModelSpec(arch, enc, 1, ArchitectureRegistry.Get(arch).Task == TrainTask.Classify ? 14 : 13);
     }
 
     /// <summary>The name of a spec.</summary>

@@ -1,5 +1,5 @@
 using CxrSeg.Models;
-using CxrSeg.Training;
+using CxrSeg.Stages;
 
 namespace CxrSeg.Bench.Measurements;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using CxrSeg.Data.Images;
 using CxrSeg.Models;
 using CxrSeg.Predict;
-using CxrSeg.Training;
 using static TorchSharp.torch;
+using CxrSeg.Data.Transforms;
 
 namespace CxrSeg.Bench.Measurements;
 

@@ -6,6 +6,8 @@ using CxrSeg.Data.Prepare;
 using CxrSeg.Platform;
 using SkiaSharp;
 
+using CxrSeg.Data.ImageFiles;
+
 namespace CxrSeg.Bench.Measurements;
 
 /// <summary>

@@ -3,6 +3,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 
 using CxrSeg.Models;
+using CxrSeg.Stages;
 
 namespace CxrSeg.Bench.Measurements;
 
@@ -30,9 +31,10 @@ public static class TrainStepBenchmark
 
         using var optimizer = optim.Adam(net.parameters(), lr: 1e-4);
         using var x = randn(options.Batch, spec.InChannels, options.Size, options.Size, device: device);
-        using var target = spec.Architecture == "classifier"
+        var task = ArchitectureRegistry.Get(spec.Architecture).Task;
+        using var target = task == TrainTask.Classify
             ? randint(0, 2, [options.Batch, spec.Classes], device: device).to(ScalarType.Float32)
-            : spec.Architecture == "autoencoder"
+            : task == TrainTask.Reconstruct
                 ? x.clone()
                 : randint(0, 2, [options.Batch, spec.Classes, options.Size, options.Size], device: device).to(ScalarType.Float32);
         net.train();
@@ -44,7 +46,7 @@ public static class TrainStepBenchmark
             {
                 optimizer.zero_grad();
                 var y = net.call(x);
-                var loss = spec.Architecture == "autoencoder"
+                var loss = task == TrainTask.Reconstruct
                     ? nn.functional.mse_loss(y, target)
                     : nn.functional.binary_cross_entropy_with_logits(y, target);
                 loss.backward();

@@ -3,6 +3,8 @@ using CxrSeg.Data.Images;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
+using CxrSeg.Data.ImageFiles;
+
 namespace CxrSeg.Cli.Commands;
 
 /// <summary><c>cxrseg convert IN OUT.png [--raw]</c>: display image as 8-bit grey PNG, or stored values as 16-bit PNG.</summary>

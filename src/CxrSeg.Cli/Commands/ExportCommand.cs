@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using CxrSeg.Platform;
-using CxrSeg.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using CxrSeg.Runs;
 
 namespace CxrSeg.Cli.Commands;
 

@@ -4,6 +4,8 @@ using CxrSeg.Data.Images;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
+using CxrSeg.Data.ImageFiles;
+
 namespace CxrSeg.Cli.Commands;
 
 /// <summary><c>cxrseg inspect FILE</c>: size, bits, photometric, transfer syntax, display steps and value statistics.</summary>

@@ -5,6 +5,7 @@ using CxrSeg.Data.Prepare;
 using CxrSeg.Experiments;
 using CxrSeg.Phantoms;
 using CxrSeg.Reports;
+using CxrSeg.Runs;
 
 namespace CxrSeg.Demo;
 
@@ -85,7 +86,7 @@ public static class DemoRunner
         Platform.AtomicFile.WriteAllText(gridPath, DemoGrid.Yaml(sizes, refs, real));
         var grid = GridFile.Load(gridPath);
         var ws = new Workspace(root);
-        var plans = GridExpander.Expand(grid).Plans;
+        var plans = GridExpander.Expand(grid).Plans.Select(ws.Pin).ToList();
         var eta = new TrainingEta(PendingWork(plans, ws, sizes, prepared));
         var runsTotal = plans.Count;
         var stagesToTrain = eta.Total > 0 ? PendingStageCount(plans, ws) : 0;
@@ -156,7 +157,7 @@ public static class DemoRunner
     private static string Describe(RunReport r, Workspace ws)
     {
         if (r.Outcome == RunOutcome.Failed) return "FAILED: " + r.Error;
-        var metrics = Path.Combine(ws.RunFolder(r.RunName), "metrics.json");
+        var metrics = Path.Combine(ws.RunFolder(r.RunName), RunFiles.Metrics);
         var miou = File.Exists(metrics) ? MetricsFile.Load(metrics).MIoU : null;
         var what = r.Outcome == RunOutcome.AlreadyDone ? "reused" : r.Outcome == RunOutcome.Busy ? "busy in another process" : "done";
         return miou is { } v ? string.Create(CultureInfo.InvariantCulture, $"{what}, test mIoU {v * 100:0.0}%") : what;
@@ -166,7 +167,7 @@ public static class DemoRunner
     {
         var l = p.Labels!;
         var label = PlanNames.StrategyLabel(l.Strategy, l.Pretext);
-        var metrics = Path.Combine(ws.RunFolder(StageIds.RunFolderName(p)), "metrics.json");
+        var metrics = Path.Combine(ws.RunFolder(StageIds.RunFolderName(p)), RunFiles.Metrics);
         var miou = File.Exists(metrics) ? MetricsFile.Load(metrics).MIoU : null;
         return miou is { } v ? string.Create(CultureInfo.InvariantCulture, $"{label}: mIoU {v * 100:0.0}%") : label;
     }

@@ -1,5 +1,5 @@
 using CxrSeg.Experiments;
-using CxrSeg.Training;
+using CxrSeg.Runs;
 
 namespace CxrSeg.Demo;
 

@@ -61,7 +61,7 @@ public sealed class TrainingEta
     /// </summary>
     public static double Weight(Experiments.StageSpec stage, DemoSizes sizes, int train, int validation, int test, bool isFinal)
     {
-        var perImage = stage.Architecture == "classifier" ? 0.45 : 1.0;
+        var perImage = stage.Task == Stages.TrainTask.Classify ? 0.45 : 1.0;
         double epochs, perEpoch;
         switch (stage.Dataset)
         {

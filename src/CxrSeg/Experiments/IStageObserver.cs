@@ -1,4 +1,4 @@
-using CxrSeg.Training;
+using CxrSeg.Runs;
 
 namespace CxrSeg.Experiments;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CxrSeg.Training;
+using CxrSeg.Runs;
 
 namespace CxrSeg.Experiments;
 

@@ -1,5 +1,7 @@
 using CxrSeg.Data.Cache;
 using CxrSeg.Platform;
+using CxrSeg.Runs;
+
 using CxrSeg.Training;
 
 namespace CxrSeg.Experiments;
@@ -66,11 +68,8 @@ public sealed class TorchStageExecutor(string workspaceRoot) : IStageExecutor
     private string ResolveOne(string reference, DatasetKind kind, int? size)
     {
         if (string.IsNullOrWhiteSpace(reference)) throw new UserFacingException($"datasets.{PlanNames.Of(kind)} is empty");
-        var candidates = Path.IsPathRooted(reference)
-            ? [reference]
-            : new[] { Path.Combine(WorkspaceRoot, reference), Path.Combine(WorkspaceRoot, "prepared", reference), Path.GetFullPath(reference) };
-        var dir = candidates.FirstOrDefault(Directory.Exists)
-            ?? throw new UserFacingException($"datasets.{PlanNames.Of(kind)}: '{reference}' not found (looked in {string.Join(", ", candidates.Distinct())}); run `cxrseg prepare {PlanNames.Of(kind)} --out {WorkspaceRoot}`");
+        var dir = PreparedRefs.Locate(WorkspaceRoot, reference)
+            ?? throw new UserFacingException($"datasets.{PlanNames.Of(kind)}: '{reference}' not found (looked in {string.Join(", ", PreparedRefs.Candidates(WorkspaceRoot, reference).Distinct())}); run `cxrseg prepare {PlanNames.Of(kind)} --out {WorkspaceRoot}`");
         var cache = PreparedFolders.Resolve(dir, size);
         using var set = PreparedSet.Open(cache);
         if (kind != DatasetKind.CheXpert && set.Target != TargetKind.Mask)

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using CxrSeg.Data.Images;
 using CxrSeg.Platform;
 
+using CxrSeg.Data.ImageFiles;
+
 namespace CxrSeg.Predict;
 
 /// <summary>

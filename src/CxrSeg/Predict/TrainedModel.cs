@@ -1,7 +1,8 @@
 using CxrSeg.Models;
-using CxrSeg.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using CxrSeg.Data.Transforms;
+using CxrSeg.Runs;
 
 namespace CxrSeg.Predict;
 

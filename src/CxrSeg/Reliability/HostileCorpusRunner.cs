@@ -5,6 +5,8 @@ using CxrSeg.Data.Csv;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Siim;
 
+using CxrSeg.Data.ImageFiles;
+
 namespace CxrSeg.Reliability;
 
 /// <summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using CsvHelper;
 using CxrSeg.Experiments;
 using CxrSeg.Platform;
+using CxrSeg.Models.Weights;
 
 namespace CxrSeg.Reports;
 
@@ -202,6 +203,6 @@ public static class ReportWriter
                 cells = t.Cells[i].Select(c => c is null ? null : new { meanPercent = c.Mean, spreadPercent = c.Spread, bestPercent = c.Best, worstPercent = c.Worst, n = c.N }),
             }),
         },
-        runs = runs.Select(r => new { run = r.RunName, labels = PlanLabelsDto.Of(r.Labels), metrics = r.Metrics }),
+        runs = runs.Select(r => new { run = r.RunName, labels = r.Labels.ToRecord(), metrics = r.Metrics }),
     };
 }

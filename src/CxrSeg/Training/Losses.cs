@@ -1,5 +1,7 @@
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
+using CxrSeg.Data.Transforms;
+using CxrSeg.Stages;
 
 namespace CxrSeg.Training;
 

@@ -2,6 +2,9 @@ using CxrSeg.Data.Cache;
 using TorchSharp;
 using static TorchSharp.torch;
 using CxrSeg.Models;
+using CxrSeg.Data.Transforms;
+using CxrSeg.Runs;
+using CxrSeg.Stages;
 
 namespace CxrSeg.Training;
 
@@ -23,17 +26,16 @@ public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, I
     public static TrainCommandRunner CreateDefault(Action<string>? log = null) =>
         new(dir => PreparedSources.Open(dir), new RegistryModelProvider(log), log);
 
-    /// <summary>The architecture name a task uses.</summary>
-    public static string ArchitectureFor(TrainTask task, string decoder) => task switch
-    {
-        TrainTask.Classify => "classifier",
-        TrainTask.Reconstruct => "autoencoder",
-        _ => decoder,
-    };
+    /// <summary>The architecture name a task uses: the decoder for segment, else the registry's architecture for the task.</summary>
+    public static string ArchitectureFor(TrainTask task, string decoder) =>
+        task == TrainTask.Segment ? decoder : ArchitectureRegistry.For(task, decoder).Name;
 
     /// <summary>Validates, opens, builds and trains; resumes when the output folder holds a checkpoint.</summary>
     public TrainResult Run(TrainRequest request, ITrainingObserver? observer = null, CancellationToken cancellation = default)
     {
+        // Names first: nothing (run.json included) is written for an unknown encoder or architecture, so the corrected
+        // command is not refused as "a different run".
+        ArchitectureRegistry.Check(new ModelSpec(ArchitectureFor(request.Options.Task, request.Decoder), request.Encoder, 1, 1));
         request = WithWeightsNormalisation(request);
         request.Options.Validate();
         foreach (var folder in PreparedSources.Split(request.DatasetPath))
@@ -87,7 +89,6 @@ public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, I
     /// </summary>
     private TrainRequest WithWeightsNormalisation(TrainRequest request)
     {
-        EncoderRegistry.Get(request.Encoder);
         var spec = new ModelSpec(ArchitectureFor(request.Options.Task, request.Decoder), request.Encoder, 1, 1);
         var required = models.InputNormalisation(spec, request.Init);
         if (required is null || required == request.Options.Normalisation) return request;

@@ -1,7 +1,7 @@
 using CxrSeg.Bench.Measurements;
 using CxrSeg.Models;
 using CxrSeg.Tests.Training;
-using CxrSeg.Training;
+using CxrSeg.Stages;
 
 namespace CxrSeg.Tests.Bench;
 

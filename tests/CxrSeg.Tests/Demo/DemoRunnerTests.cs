@@ -4,6 +4,7 @@ using CxrSeg.Demo;
 using CxrSeg.Experiments;
 using CxrSeg.Reports;
 using CxrSeg.Tests.Support;
+using CxrSeg.Runs;
 
 namespace CxrSeg.Tests.Demo;
 

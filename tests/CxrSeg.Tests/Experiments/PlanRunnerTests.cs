@@ -3,6 +3,9 @@ using System.Text.Json;
 using CxrSeg.Experiments;
 using CxrSeg.Tests.Support;
 
+using CxrSeg.Platform;
+using CxrSeg.Stages;
+
 namespace CxrSeg.Tests.Experiments;
 
 public sealed class PlanRunnerTests
@@ -20,7 +23,7 @@ public sealed class PlanRunnerTests
 
         Assert.Equal(6, summary.Count(RunOutcome.Done));
         Assert.All(ex.Calls.Values, n => Assert.Equal(1, n));
-        var classifier = ex.Requests.Where(r => r.Stage.Task == StageTask.Classify).ToList();
+        var classifier = ex.Requests.Where(r => r.Stage.Task == TrainTask.Classify).ToList();
         Assert.Single(classifier); // shared by 1-step and 2-step plans and by both repeats
         // SIIM stages: after the classifier (2-step) and from scratch (1-step SIIM), each shared by both repeats.
         Assert.Equal(2, ex.Requests.Count(r => r.Stage.Dataset == DatasetKind.Siim));

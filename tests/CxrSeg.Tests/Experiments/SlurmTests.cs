@@ -3,6 +3,9 @@ using System.Text.Json;
 using CxrSeg.Experiments;
 using CxrSeg.Tests.Support;
 using Xunit.Abstractions;
+using CxrSeg.Runs;
+
+using CxrSeg.Platform;
 
 namespace CxrSeg.Tests.Experiments;
 

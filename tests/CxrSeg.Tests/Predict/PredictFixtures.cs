@@ -2,9 +2,9 @@ using CxrSeg.Data.Ccxs;
 using CxrSeg.Data.Images;
 using CxrSeg.Models;
 using CxrSeg.Predict;
-using CxrSeg.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using CxrSeg.Data.Transforms;
 
 namespace CxrSeg.Tests.Predict;
 

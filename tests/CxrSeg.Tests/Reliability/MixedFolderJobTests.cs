@@ -10,6 +10,8 @@ using CxrSeg.Tests.Data.Images;
 using CxrSeg.Tests.Predict;
 using CxrSeg.Tests.Support;
 
+using CxrSeg.Data.ImageFiles;
+
 namespace CxrSeg.Tests.Reliability;
 
 /// <summary>

@@ -7,6 +7,8 @@ using CxrSeg.Tests.Data.Images;
 using CxrSeg.Tests.Predict;
 using CxrSeg.Tests.Support;
 
+using CxrSeg.Data.ImageFiles;
+
 namespace CxrSeg.Tests.Reliability;
 
 /// <summary>Issue 19, outputs: folder locks naming their holder, no output over an input (links followed), no image folder named like a job output.</summary>

@@ -1,7 +1,10 @@
 using CxrSeg.Models;
 using CxrSeg.Tests.Support;
-using CxrSeg.Training;
 using static TorchSharp.torch;
+using CxrSeg.Data.Transforms;
+using CxrSeg.Stages;
+
+using CxrSeg.Training;
 
 namespace CxrSeg.Tests.Training;
 

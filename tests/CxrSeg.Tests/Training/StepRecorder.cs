@@ -1,3 +1,5 @@
+using CxrSeg.Runs;
+
 using CxrSeg.Training;
 
 namespace CxrSeg.Tests.Training;

@@ -1,6 +1,10 @@
 using System.Text.Json.Nodes;
 using CxrSeg.Models;
 using CxrSeg.Tests.Support;
+using CxrSeg.Data.Transforms;
+using CxrSeg.Runs;
+using CxrSeg.Stages;
+
 using CxrSeg.Training;
 
 namespace CxrSeg.Tests.Training;

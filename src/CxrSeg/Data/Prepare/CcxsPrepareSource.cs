@@ -3,6 +3,8 @@ using CxrSeg.Data.Ccxs;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Splits;
 
+using CxrSeg.Data.ImageFiles;
+
 namespace CxrSeg.Data.Prepare;
 
 /// <summary>CCXS for <c>prepare</c>: 13 mask channels, unlabelled flags from mask-less rows, the paper's test set.</summary>

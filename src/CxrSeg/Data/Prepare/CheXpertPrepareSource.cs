@@ -3,6 +3,8 @@ using CxrSeg.Data.CheXpert;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Splits;
 
+using CxrSeg.Data.ImageFiles;
+
 namespace CxrSeg.Data.Prepare;
 
 /// <summary>CheXpert for <c>prepare</c>: 14 labels after the uncertainty policy, 70/15/15 split by patient.</summary>

@@ -4,6 +4,8 @@ using CxrSeg.Data.Ieee8023;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Splits;
 
+using CxrSeg.Data.ImageFiles;
+
 namespace CxrSeg.Data.Prepare;
 
 /// <summary>

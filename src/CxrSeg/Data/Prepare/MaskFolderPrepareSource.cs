@@ -2,6 +2,8 @@ using CxrSeg.Data.Cache;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.MaskFolders;
 
+using CxrSeg.Data.ImageFiles;
+
 namespace CxrSeg.Data.Prepare;
 
 /// <summary>

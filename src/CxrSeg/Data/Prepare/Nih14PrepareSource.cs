@@ -2,6 +2,8 @@ using CxrSeg.Data.Cache;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Nih14;
 
+using CxrSeg.Data.ImageFiles;
+
 namespace CxrSeg.Data.Prepare;
 
 /// <summary>NIH ChestX-ray14 for <c>prepare</c>: 14 multi-labels (no uncertain values), 70/15/15 split by patient.</summary>

@@ -3,6 +3,8 @@ using CxrSeg.Data.Dicom;
 using CxrSeg.Data.Images;
 using CxrSeg.Tests.Support;
 
+using CxrSeg.Data.ImageFiles;
+
 namespace CxrSeg.Tests.Data.Dicom;
 
 public sealed class DicomInventoryTests

@@ -2,6 +2,8 @@ using CxrSeg.Data.Images;
 using CxrSeg.Tests.Support;
 using SkiaSharp;
 
+using CxrSeg.Data.ImageFiles;
+
 namespace CxrSeg.Tests.Data.Images;
 
 public sealed class ImageDecodingTests

@@ -6,6 +6,8 @@ using CxrSeg.Data.Prepare;
 using CxrSeg.Data.Stats;
 using CxrSeg.Tests.Support;
 
+using CxrSeg.Data.ImageFiles;
+
 namespace CxrSeg.Tests.Data.MaskFolders;
 
 public sealed class MaskFolderTests
