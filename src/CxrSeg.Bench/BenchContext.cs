@@ -1,5 +1,5 @@
-using CxrSeg.Models;
 using CxrSeg.Bench.Measurements;
+using CxrSeg.Models;
 
 namespace CxrSeg.Bench;
 

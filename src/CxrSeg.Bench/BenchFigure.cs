@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Bench;
 
 /// <summary>One measured figure: a name, a value with its unit, and optionally its ratio to a same-run reference and a target.</summary>

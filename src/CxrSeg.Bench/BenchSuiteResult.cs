@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Bench;
 
 /// <summary>The figures of one suite with the machine state around it.</summary>

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Bench;
 
 /// <summary>A target for a ratio: at least or at most a bound.</summary>

@@ -3,7 +3,6 @@ using CxrSeg.Data.Cache;
 using CxrSeg.Models;
 using CxrSeg.Runs;
 using CxrSeg.Stages;
-
 using CxrSeg.Training;
 
 namespace CxrSeg.Bench;

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Bench;
 
 /// <summary>What <see cref="EpochMeasurement.Run"/> observed.</summary>

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Bench;
 
 /// <summary>float32 2048² matmul: this machine's practical peak and the reference of every other suite.</summary>

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Bench;
 
 /// <summary>One benchmark suite of <c>cxrseg bench</c>.</summary>

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using static TorchSharp.torch;
 using CxrSeg.Data.Transforms;
+using static TorchSharp.torch;
 
 namespace CxrSeg.Bench;
 

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Bench;
 
 /// <summary>Reads the machine's load and this process's memory (Linux /proc; 0 elsewhere).</summary>

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Bench;
 
 /// <summary>Peak RSS of a training epoch of the bench model, and RSS growth from the first epoch to the last.</summary>

@@ -1,7 +1,7 @@
 using CxrSeg.Cli.Commands;
 using CxrSeg.Cli.Output;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace CxrSeg.Cli;
 

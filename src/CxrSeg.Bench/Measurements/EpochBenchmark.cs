@@ -2,7 +2,6 @@ using System.Diagnostics;
 using CxrSeg.Data.Cache;
 using CxrSeg.Models;
 using CxrSeg.Runs;
-
 using CxrSeg.Training;
 
 namespace CxrSeg.Bench.Measurements;

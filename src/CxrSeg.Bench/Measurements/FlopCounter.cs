@@ -1,7 +1,6 @@
+using CxrSeg.Models;
 using TorchSharp;
 using static TorchSharp.torch;
-
-using CxrSeg.Models;
 
 namespace CxrSeg.Bench.Measurements;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-
 using CxrSeg.Phantoms;
 
 namespace CxrSeg.Bench.Measurements;

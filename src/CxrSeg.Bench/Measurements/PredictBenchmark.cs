@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using CxrSeg.Data.Images;
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models;
 using CxrSeg.Predict;
 using static TorchSharp.torch;
-using CxrSeg.Data.Transforms;
 
 namespace CxrSeg.Bench.Measurements;
 

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Bench.Measurements;
 
 /// <summary>Seconds per image of prediction, end to end and bare forward, single and batched (medians).</summary>

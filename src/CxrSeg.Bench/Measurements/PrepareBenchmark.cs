@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using CxrSeg.Data.Cache;
 using CxrSeg.Data.Dicom;
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Prepare;
 using CxrSeg.Platform;
 using SkiaSharp;
-
-using CxrSeg.Data.ImageFiles;
 
 namespace CxrSeg.Bench.Measurements;
 

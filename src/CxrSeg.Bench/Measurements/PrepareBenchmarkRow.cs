@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Bench.Measurements;
 
 /// <summary>One measured rate.</summary>

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using TorchSharp;
-using static TorchSharp.torch;
-
 using CxrSeg.Models;
 using CxrSeg.Stages;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace CxrSeg.Bench.Measurements;
 

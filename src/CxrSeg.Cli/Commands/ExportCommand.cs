@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using CxrSeg.Platform;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using CxrSeg.Runs;
+using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace CxrSeg.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using CxrSeg.Platform;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using CxrSeg.Training;
+using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace CxrSeg.Cli.Commands;
 

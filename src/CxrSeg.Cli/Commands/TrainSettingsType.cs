@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using System.Reflection;
 using System.Reflection.Emit;
+using System.Reflection;
 using CxrSeg.Stages;
 using Spectre.Console.Cli;
 

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Experiments;
 
 /// <summary>The entry points behind the CLI commands <c>run</c> and <c>grid run|status|slurm</c>.</summary>

@@ -1,6 +1,6 @@
-using CxrSeg.Stages;
 using CxrSeg.Models.Weights;
 using CxrSeg.Models;
+using CxrSeg.Stages;
 
 namespace CxrSeg.Experiments;
 

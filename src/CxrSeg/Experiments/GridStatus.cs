@@ -1,7 +1,6 @@
 using System.Text.Json;
-using CxrSeg.Runs;
-
 using CxrSeg.Platform;
+using CxrSeg.Runs;
 
 namespace CxrSeg.Experiments;
 

@@ -1,5 +1,5 @@
-using CxrSeg.Stages;
 using CxrSeg.Models.Weights;
+using CxrSeg.Stages;
 
 namespace CxrSeg.Experiments;
 

@@ -1,8 +1,7 @@
-using CxrSeg.Runs;
-
-using CxrSeg.Platform;
-using CxrSeg.Stages;
 using CxrSeg.Models.Weights;
+using CxrSeg.Platform;
+using CxrSeg.Runs;
+using CxrSeg.Stages;
 
 namespace CxrSeg.Experiments;
 

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Experiments;
 
 /// <summary>Ready-made <see cref="IStageObserver"/>s.</summary>

@@ -1,7 +1,6 @@
 using CxrSeg.Data.Cache;
 using CxrSeg.Platform;
 using CxrSeg.Runs;
-
 using CxrSeg.Training;
 
 namespace CxrSeg.Experiments;

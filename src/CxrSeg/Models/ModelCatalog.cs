@@ -1,4 +1,5 @@
 using CxrSeg.Stages;
+
 namespace CxrSeg.Models;
 
 /// <summary>Every encoder × architecture pairing with its parameter count (or why it cannot be built).</summary>

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Platform;
 
 /// <summary>What a lock file holds: who took it and when (UTC), and a unique token.</summary>

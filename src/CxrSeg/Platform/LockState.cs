@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Platform;
 
 /// <summary>The state of a lock file: whether it exists, whether it is stale, and who holds it (null if unreadable).</summary>

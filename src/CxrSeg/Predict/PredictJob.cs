@@ -1,8 +1,7 @@
 using System.Diagnostics;
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Platform;
-
-using CxrSeg.Data.ImageFiles;
 
 namespace CxrSeg.Predict;
 

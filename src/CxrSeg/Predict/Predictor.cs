@@ -1,7 +1,7 @@
 using CxrSeg.Data.Images;
+using CxrSeg.Data.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
-using CxrSeg.Data.Transforms;
 
 namespace CxrSeg.Predict;
 

@@ -1,8 +1,8 @@
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models;
+using CxrSeg.Runs;
 using TorchSharp;
 using static TorchSharp.torch;
-using CxrSeg.Data.Transforms;
-using CxrSeg.Runs;
 
 namespace CxrSeg.Predict;
 

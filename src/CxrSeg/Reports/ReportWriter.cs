@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using CsvHelper;
 using CxrSeg.Experiments;
-using CxrSeg.Platform;
 using CxrSeg.Models.Weights;
+using CxrSeg.Platform;
 
 namespace CxrSeg.Reports;
 

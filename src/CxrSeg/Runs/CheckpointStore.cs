@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CxrSeg.Models;
-using TorchSharp;
 using TorchSharp.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace CxrSeg.Runs;

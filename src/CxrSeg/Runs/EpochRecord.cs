@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Runs;
 
 /// <summary>One row of history.csv.</summary>

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using CxrSeg.Models;
-using CxrSeg.Models.Weights;
 using CxrSeg.Data.Transforms;
+using CxrSeg.Models.Weights;
+using CxrSeg.Models;
+using CxrSeg.Stages;
 
 namespace CxrSeg.Runs;
 
@@ -21,32 +21,28 @@ public static class ExportSidecar
     public static string? SmpClass(string architecture) => ArchitectureRegistry.Find(architecture)?.SmpClass;
 
     /// <summary>The sidecar of <paramref name="run"/> exported as <paramref name="weightsFile"/> with smp <paramref name="version"/>'s key names.</summary>
-    public static JsonObject Describe(LoadedRun run, string weightsFile, SmpVersion version, int tensors) => new()
+    public static ExportSidecarFile Describe(LoadedRun run, string weightsFile, SmpVersion version, int tensors) => new()
     {
-        ["format"] = Format,
-        ["weights"] = weightsFile,
-        ["smpVersion"] = version.ToString(),
-        ["smpClass"] = SmpClass(run.Spec.Architecture),
-        ["smp"] = new JsonObject
-        {
-            ["encoder_name"] = run.Spec.Encoder, ["encoder_weights"] = null,
-            ["in_channels"] = run.Spec.InChannels, ["classes"] = run.Spec.Classes, ["activation"] = null,
-        },
-        ["note"] = SmpClass(run.Spec.Architecture) is null
+        Format = Format,
+        Weights = weightsFile,
+        SmpVersion = version.ToString(),
+        SmpClass = SmpClass(run.Spec.Architecture),
+        Smp = new SmpArguments(run.Spec.Encoder, null, run.Spec.InChannels, run.Spec.Classes, null),
+        Note = SmpClass(run.Spec.Architecture) is null
             ? $"smp has no '{run.Spec.Architecture}' network: the keys are its encoder's (encoder.*) plus this project's decoder/head"
             : "outputs are logits; apply a sigmoid per channel (multi-label)",
-        ["spec"] = new JsonObject
-        {
-            ["architecture"] = run.Spec.Architecture, ["encoder"] = run.Spec.Encoder,
-            ["inChannels"] = run.Spec.InChannels, ["classes"] = run.Spec.Classes,
-        },
-        ["task"] = run.Task,
-        ["classNames"] = new JsonArray(run.ClassNames.Select(n => (JsonNode?)JsonValue.Create(n)).ToArray()),
-        ["inputSize"] = run.InputSize,
-        ["normalisation"] = new JsonObject { ["mean"] = run.Normalisation.Mean, ["std"] = run.Normalisation.Std, ["scale"] = "pixel/255, then (x - mean) / std; grey replicated to in_channels" },
-        ["threshold"] = run.Threshold,
-        ["tensors"] = tensors,
+        Spec = run.Spec,
+        Task = run.Task,
+        ClassNames = run.ClassNames,
+        InputSize = run.InputSize,
+        Normalisation = new ManifestNormalisation(run.Normalisation.Mean, run.Normalisation.Std, "pixel/255, then (x - mean) / std; grey replicated to in_channels"),
+        Threshold = run.Threshold,
+        Tensors = tensors,
     };
+
+    /// <summary>Writes a sidecar atomically.</summary>
+    public static void Write(string path, ExportSidecarFile sidecar) =>
+        Platform.AtomicFile.WriteAllText(path, JsonSerializer.Serialize(sidecar, RunJson.Options));
 
     /// <summary>The sidecar path of an exported weights file: <c>FILE.json</c> beside <c>FILE</c>.</summary>
     public static string PathFor(string weightsFile) => weightsFile + ".json";
@@ -59,23 +55,19 @@ public static class ExportSidecar
     {
         if (!File.Exists(sidecarPath))
             throw new UserFacingException($"{sidecarPath} not found: an exported weights file needs the JSON written beside it by 'cxrseg export'");
-        JsonNode root;
-        try { root = JsonNode.Parse(File.ReadAllText(sidecarPath)) ?? throw new JsonException("empty"); }
+        ExportSidecarFile meta;
+        try { meta = JsonSerializer.Deserialize<ExportSidecarFile>(File.ReadAllText(sidecarPath), RunJson.Options) ?? throw new JsonException("empty"); }
         catch (JsonException e) { throw new UserFacingException($"{sidecarPath} is not valid JSON: {e.Message}", e); }
-        T Field<T>(JsonNode? n, string name) =>
-            n is null ? throw new UserFacingException($"{sidecarPath}: field '{name}' is missing")
-            : n.GetValue<T>();
-        var smp = root["smp"];
-        var spec = root["spec"] is { } s
-            ? new ModelSpec(Field<string>(s["architecture"], "spec.architecture"), Field<string>(s["encoder"], "spec.encoder"),
-                Field<int>(s["inChannels"], "spec.inChannels"), Field<int>(s["classes"], "spec.classes"))
-            : new ModelSpec(ArchitectureOfSmpClass(smp?["class"]?.GetValue<string>(), sidecarPath), Field<string>(smp?["encoder_name"], "smp.encoder_name"),
-                Field<int>(smp?["in_channels"], "smp.in_channels"), Field<int>(smp?["classes"], "smp.classes"));
-        var names = root["classNames"]?.AsArray().Select(n => n?.GetValue<string>() ?? "").ToList()
-            ?? throw new UserFacingException($"{sidecarPath}: field 'classNames' is missing");
+        T Field<T>(T? value, string name) where T : struct => value ?? throw new UserFacingException($"{sidecarPath}: field '{name}' is missing");
+        string Text(string? value, string name) => value ?? throw new UserFacingException($"{sidecarPath}: field '{name}' is missing");
+        var spec = meta.Spec is { } s
+            ? new ModelSpec(Text(s.Architecture, "spec.architecture"), Text(s.Encoder, "spec.encoder"), s.InChannels, s.Classes)
+            : new ModelSpec(ArchitectureOfSmpClass(meta.Smp?.Class, sidecarPath), Text(meta.Smp?.EncoderName, "smp.encoder_name"),
+                Field(meta.Smp?.InChannels, "smp.in_channels"), Field(meta.Smp?.Classes, "smp.classes"));
+        var names = meta.ClassNames ?? throw new UserFacingException($"{sidecarPath}: field 'classNames' is missing");
         if (names.Count != spec.Classes) throw new UserFacingException($"{sidecarPath}: classNames lists {names.Count} names but the network has {spec.Classes} outputs");
-        var norm = new Normalisation(Field<double>(root["normalisation"]?["mean"], "normalisation.mean"), Field<double>(root["normalisation"]?["std"], "normalisation.std"));
-        return (spec, names, Field<int>(root["inputSize"], "inputSize"), norm, root["task"]?.GetValue<string>() ?? "segment", root["threshold"]?.GetValue<double>() ?? 0.5);
+        var norm = new Normalisation(Field(meta.Normalisation?.Mean, "normalisation.mean"), Field(meta.Normalisation?.Std, "normalisation.std"));
+        return (spec, names, Field(meta.InputSize, "inputSize"), norm, meta.Task ?? TrainTask.Segment.Name(), meta.Threshold ?? 0.5);
     }
 
     private static string ArchitectureOfSmpClass(string? smpClass, string path) => smpClass switch

@@ -1,5 +1,5 @@
-using CxrSeg.Models;
 using CxrSeg.Models.Weights;
+using CxrSeg.Models;
 
 namespace CxrSeg.Runs;
 

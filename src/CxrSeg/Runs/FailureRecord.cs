@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Runs;
 
 /// <summary>What a workspace's <c>failed/&lt;run&gt;.json</c> holds: the failing stage, the error, where and when.</summary>

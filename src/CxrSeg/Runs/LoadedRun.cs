@@ -1,6 +1,6 @@
-using CxrSeg.Models;
-using CxrSeg.Models.Networks;
 using CxrSeg.Data.Transforms;
+using CxrSeg.Models.Networks;
+using CxrSeg.Models;
 
 namespace CxrSeg.Runs;
 

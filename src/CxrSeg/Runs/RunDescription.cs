@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Runs;
 
 /// <summary>Where a run came from, for run.json: dataset path, initialisation and transfer, stage name.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CxrSeg.Models.Weights;
 using CxrSeg.Platform;
 
@@ -36,8 +34,7 @@ public static class RunExport
         if (dir is not null) Directory.CreateDirectory(dir);
         var tensors = net.state_dict().Count;
         SmpExport.Export(net, outPath, version);
-        var meta = ExportSidecar.Describe(run, Path.GetFileName(outPath), version, tensors);
-        AtomicFile.WriteAllText(sidecar, meta.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        ExportSidecar.Write(sidecar, ExportSidecar.Describe(run, Path.GetFileName(outPath), version, tensors));
         return new RunExportResult(Path.GetFullPath(outPath), Path.GetFullPath(sidecar), run.Spec, tensors, run.CheckpointDir);
     }
 }

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Runs;
 
 /// <summary>

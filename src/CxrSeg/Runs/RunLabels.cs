@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Runs;
 
 /// <summary>A plan's Table 3 labels by name (as stored in a plan's run.json and in a report's results.json).</summary>

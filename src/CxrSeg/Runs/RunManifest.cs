@@ -1,6 +1,6 @@
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models;
 using CxrSeg.Stages;
-using CxrSeg.Data.Transforms;
 
 namespace CxrSeg.Runs;
 

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using CxrSeg.Data.Cache;
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models;
 using CxrSeg.Platform;
 using CxrSeg.Stages;
-using CxrSeg.Data.Transforms;
 
 namespace CxrSeg.Runs;
 

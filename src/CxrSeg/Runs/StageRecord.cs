@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Runs;
 
 /// <summary>One stage of a plan, by name, as a plan's run.json and a stage's stage.json record it.</summary>

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Stages;
 
 /// <summary>The learning-rate schedule, applied once per epoch.</summary>

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Stages;
 
 /// <summary>Whether a larger or smaller monitored value is better.</summary>

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Stages;
 
 /// <summary>The optimiser.</summary>

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Stages;
 
 /// <summary>Segmentation loss.</summary>

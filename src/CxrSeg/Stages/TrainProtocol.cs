@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Stages;
 
 /// <summary>How training and validation images are chosen.</summary>

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Stages;
 
 /// <summary>The names of <see cref="TrainProtocol"/>: plain, rotating (also "rotating-9-fold", the paper grid's spelling), kfold (also "k-fold").</summary>

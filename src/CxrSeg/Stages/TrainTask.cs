@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Stages;
 
 /// <summary>What the network learns.</summary>

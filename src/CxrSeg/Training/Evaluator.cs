@@ -1,9 +1,9 @@
 using CxrSeg.Data.Cache;
+using CxrSeg.Data.Transforms;
 using CxrSeg.Metrics;
+using CxrSeg.Stages;
 using TorchSharp;
 using static TorchSharp.torch;
-using CxrSeg.Data.Transforms;
-using CxrSeg.Stages;
 
 namespace CxrSeg.Training;
 

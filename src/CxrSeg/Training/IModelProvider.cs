@@ -1,7 +1,7 @@
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models;
 using TorchSharp;
 using static TorchSharp.torch;
-using CxrSeg.Data.Transforms;
 
 namespace CxrSeg.Training;
 

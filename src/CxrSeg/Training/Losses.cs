@@ -1,7 +1,7 @@
-using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 using CxrSeg.Data.Transforms;
 using CxrSeg.Stages;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace CxrSeg.Training;
 

@@ -1,10 +1,10 @@
-using CxrSeg.Models;
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models.Networks;
 using CxrSeg.Models.Weights;
+using CxrSeg.Models;
+using CxrSeg.Runs;
 using TorchSharp;
 using static TorchSharp.torch;
-using CxrSeg.Data.Transforms;
-using CxrSeg.Runs;
 
 namespace CxrSeg.Training;
 

@@ -1,10 +1,10 @@
 using CxrSeg.Data.Cache;
-using TorchSharp;
-using static TorchSharp.torch;
-using CxrSeg.Models;
 using CxrSeg.Data.Transforms;
+using CxrSeg.Models;
 using CxrSeg.Runs;
 using CxrSeg.Stages;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace CxrSeg.Training;
 

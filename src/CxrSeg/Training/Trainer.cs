@@ -1,10 +1,10 @@
 using CxrSeg.Data.Cache;
 using CxrSeg.Models;
 using CxrSeg.Platform;
-using TorchSharp;
-using static TorchSharp.torch;
 using CxrSeg.Runs;
 using CxrSeg.Stages;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace CxrSeg.Training;
 

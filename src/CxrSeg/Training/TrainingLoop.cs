@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using CxrSeg.Data.Cache;
+using CxrSeg.Data.Transforms;
 using CxrSeg.Metrics;
 using CxrSeg.Models;
-using TorchSharp;
-using TorchSharp.Modules;
-using static TorchSharp.torch;
-using CxrSeg.Data.Transforms;
 using CxrSeg.Runs;
 using CxrSeg.Stages;
+using TorchSharp.Modules;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace CxrSeg.Training;
 

@@ -1,7 +1,7 @@
 using CxrSeg.Bench.Measurements;
 using CxrSeg.Models;
-using CxrSeg.Tests.Training;
 using CxrSeg.Stages;
+using CxrSeg.Tests.Training;
 
 namespace CxrSeg.Tests.Bench;
 

@@ -2,7 +2,6 @@ using CxrSeg.Data.Images;
 using CxrSeg.Demo;
 using CxrSeg.Stages;
 using CxrSeg.Tests.Experiments;
-
 using CxrSeg.Training;
 
 namespace CxrSeg.Tests.Demo;

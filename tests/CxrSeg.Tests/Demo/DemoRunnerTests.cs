@@ -3,8 +3,8 @@ using System.Text.Json;
 using CxrSeg.Demo;
 using CxrSeg.Experiments;
 using CxrSeg.Reports;
-using CxrSeg.Tests.Support;
 using CxrSeg.Runs;
+using CxrSeg.Tests.Support;
 
 namespace CxrSeg.Tests.Demo;
 

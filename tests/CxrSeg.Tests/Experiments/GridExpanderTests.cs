@@ -1,7 +1,7 @@
 using CxrSeg.Experiments;
-using CxrSeg.Tests.Support;
-using CxrSeg.Stages;
 using CxrSeg.Models.Weights;
+using CxrSeg.Stages;
+using CxrSeg.Tests.Support;
 
 namespace CxrSeg.Tests.Experiments;
 

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CxrSeg.Experiments;
+using CxrSeg.Platform;
+using CxrSeg.Runs;
 using CxrSeg.Tests.Support;
 using Xunit.Abstractions;
-using CxrSeg.Runs;
-
-using CxrSeg.Platform;
 
 namespace CxrSeg.Tests.Experiments;
 

@@ -1,9 +1,9 @@
-using CxrSeg.Models;
 using CxrSeg.Models.Networks;
 using CxrSeg.Models.Weights;
+using CxrSeg.Models;
 using CxrSeg.Tests.Support;
-using TorchSharp;
 using TorchSharp.PyBridge;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace CxrSeg.Tests.Models;

@@ -1,5 +1,5 @@
-using CxrSeg.Models;
 using CxrSeg.Models.Weights;
+using CxrSeg.Models;
 using static TorchSharp.torch;
 
 namespace CxrSeg.Tests.Models;

@@ -1,10 +1,10 @@
 using CxrSeg.Data.Ccxs;
 using CxrSeg.Data.Images;
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models;
 using CxrSeg.Predict;
 using TorchSharp;
 using static TorchSharp.torch;
-using CxrSeg.Data.Transforms;
 
 namespace CxrSeg.Tests.Predict;
 

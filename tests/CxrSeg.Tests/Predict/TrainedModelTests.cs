@@ -1,12 +1,12 @@
 using CxrSeg.Data.Cache;
 using CxrSeg.Data.Ccxs;
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models;
 using CxrSeg.Predict;
-using CxrSeg.Tests.Support;
-using static TorchSharp.torch;
-using CxrSeg.Data.Transforms;
 using CxrSeg.Runs;
 using CxrSeg.Stages;
+using CxrSeg.Tests.Support;
+using static TorchSharp.torch;
 
 namespace CxrSeg.Tests.Predict;
 

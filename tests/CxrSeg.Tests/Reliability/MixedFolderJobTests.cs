@@ -1,5 +1,6 @@
 using System.Text;
 using CxrSeg.Data.Dicom;
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Prepare;
 using CxrSeg.Data.Stats;
@@ -9,8 +10,6 @@ using CxrSeg.Tests.Data.Ccxs;
 using CxrSeg.Tests.Data.Images;
 using CxrSeg.Tests.Predict;
 using CxrSeg.Tests.Support;
-
-using CxrSeg.Data.ImageFiles;
 
 namespace CxrSeg.Tests.Reliability;
 

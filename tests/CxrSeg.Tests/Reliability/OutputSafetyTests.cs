@@ -1,3 +1,4 @@
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Prepare;
 using CxrSeg.Platform;
@@ -6,8 +7,6 @@ using CxrSeg.Tests.Data.Ccxs;
 using CxrSeg.Tests.Data.Images;
 using CxrSeg.Tests.Predict;
 using CxrSeg.Tests.Support;
-
-using CxrSeg.Data.ImageFiles;
 
 namespace CxrSeg.Tests.Reliability;
 

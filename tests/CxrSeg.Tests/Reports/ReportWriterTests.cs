@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using CxrSeg.Experiments;
+using CxrSeg.Models.Weights;
 using CxrSeg.Reports;
+using CxrSeg.Runs;
 using CxrSeg.Tests.Experiments;
 using CxrSeg.Tests.Support;
-using CxrSeg.Runs;
-using CxrSeg.Models.Weights;
 
 namespace CxrSeg.Tests.Reports;
 

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
-using CxrSeg.Tests.Support;
 using CxrSeg.Runs;
+using CxrSeg.Tests.Support;
 
 namespace CxrSeg.Tests.Runs;
 

@@ -1,10 +1,9 @@
-using CxrSeg.Models;
-using CxrSeg.Tests.Support;
-using static TorchSharp.torch;
 using CxrSeg.Data.Transforms;
+using CxrSeg.Models;
 using CxrSeg.Stages;
-
+using CxrSeg.Tests.Support;
 using CxrSeg.Training;
+using static TorchSharp.torch;
 
 namespace CxrSeg.Tests.Training;
 

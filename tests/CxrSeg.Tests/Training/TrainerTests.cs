@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
-using CxrSeg.Models;
-using CxrSeg.Tests.Support;
 using CxrSeg.Data.Transforms;
+using CxrSeg.Models;
 using CxrSeg.Runs;
 using CxrSeg.Stages;
-
+using CxrSeg.Tests.Support;
 using CxrSeg.Training;
 
 namespace CxrSeg.Tests.Training;

@@ -1,11 +1,10 @@
-using CxrSeg.Data.Cache;
-using CxrSeg.Models;
-using CxrSeg.Tests.Support;
 using System.Text.Json.Nodes;
+using CxrSeg.Data.Cache;
 using CxrSeg.Data.Transforms;
+using CxrSeg.Models;
 using CxrSeg.Runs;
 using CxrSeg.Stages;
-
+using CxrSeg.Tests.Support;
 using CxrSeg.Training;
 
 namespace CxrSeg.Tests.Training;

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Data.ImageFiles;
 
 /// <summary>What <c>cxrseg inspect</c> shows about one image file: ordered (field, value) pairs, never identifying header fields.</summary>

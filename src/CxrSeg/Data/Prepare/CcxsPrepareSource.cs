@@ -1,9 +1,8 @@
 using CxrSeg.Data.Cache;
 using CxrSeg.Data.Ccxs;
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Splits;
-
-using CxrSeg.Data.ImageFiles;
 
 namespace CxrSeg.Data.Prepare;
 

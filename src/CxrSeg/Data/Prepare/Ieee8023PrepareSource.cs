@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using CxrSeg.Data.Cache;
 using CxrSeg.Data.Ieee8023;
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Splits;
-
-using CxrSeg.Data.ImageFiles;
 
 namespace CxrSeg.Data.Prepare;
 

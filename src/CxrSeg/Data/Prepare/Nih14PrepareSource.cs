@@ -1,8 +1,7 @@
 using CxrSeg.Data.Cache;
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Nih14;
-
-using CxrSeg.Data.ImageFiles;
 
 namespace CxrSeg.Data.Prepare;
 

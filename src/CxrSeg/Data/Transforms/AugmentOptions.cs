@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Data.Transforms;
 
 /// <summary>On-the-fly, seeded augmentation of training images (never of validation or test images).</summary>

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Data.Transforms;
 
 /// <summary>

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Data.Transforms;
 
 /// <summary>Intensity normalisation: pixel/255 then (x − Mean) / Std, both on the 0..1 scale.</summary>

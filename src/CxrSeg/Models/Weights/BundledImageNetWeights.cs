@@ -1,7 +1,7 @@
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models.Networks;
 using CxrSeg.Models.Weights.Onnx;
 using static TorchSharp.torch;
-using CxrSeg.Data.Transforms;
 
 namespace CxrSeg.Models.Weights;
 

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Models.Weights;
 
 /// <summary>Which part of an earlier network a stage starts from (the tensors a stage-to-stage transfer copies).</summary>

@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using CxrSeg.Data.Dicom;
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Tests.Support;
-
-using CxrSeg.Data.ImageFiles;
 
 namespace CxrSeg.Tests.Data.Dicom;
 

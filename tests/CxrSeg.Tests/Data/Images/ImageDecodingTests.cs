@@ -1,8 +1,7 @@
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Tests.Support;
 using SkiaSharp;
-
-using CxrSeg.Data.ImageFiles;
 
 namespace CxrSeg.Tests.Data.Images;
 

@@ -1,12 +1,11 @@
 using CxrSeg.Data.Cache;
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Jsrt;
 using CxrSeg.Data.MaskFolders;
 using CxrSeg.Data.Prepare;
 using CxrSeg.Data.Stats;
 using CxrSeg.Tests.Support;
-
-using CxrSeg.Data.ImageFiles;
 
 namespace CxrSeg.Tests.Data.MaskFolders;
 
