@@ -1,4 +1,5 @@
 using CxrSeg.Data.Transforms;
+using System.Text.Json.Serialization;
 using CxrSeg.Models;
 using CxrSeg.Stages;
 
@@ -55,6 +56,7 @@ public sealed record RunManifest
     public string EffectiveTask(ModelSpec spec) => Task ?? (ArchitectureRegistry.Find(spec.Architecture)?.Task ?? TrainTask.Segment).Name();
 
     /// <summary>The normalisation, the defaults where the file records none.</summary>
+    [JsonIgnore]
     public Data.Transforms.Normalisation EffectiveNormalisation
     {
         get
@@ -65,6 +67,7 @@ public sealed record RunManifest
     }
 
     /// <summary>The probability threshold the run's metrics used (the default when the file records no options).</summary>
+    [JsonIgnore]
     public double Threshold => Options?.Threshold ?? new TrainOptions().Threshold;
 }
 
