@@ -150,7 +150,7 @@ public sealed record TrainOptions
             _ => new[] { "val_loss" },
         };
         if (!valid.Contains(EffectiveMonitor))
-            throw new UserFacingException($"monitor '{EffectiveMonitor}' is not available for task {Task.ToString().ToLowerInvariant()} (valid: {string.Join(", ", valid)})");
+            throw new UserFacingException($"monitor '{EffectiveMonitor}' is not available for task {Task.Name()} (valid: {string.Join(", ", valid)})");
         if (!(Device == "cpu" || Device == "cuda" || Device.StartsWith("cuda:", StringComparison.Ordinal)))
             throw new UserFacingException($"device must be cpu, cuda or cuda:N (got '{Device}')");
         Augment.Validate();

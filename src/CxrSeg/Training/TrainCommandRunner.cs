@@ -44,7 +44,7 @@ public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, I
         if (request.Options.Task != TrainTask.Reconstruct && data.ClassNames.Count == 0)
         {
             (data as IDisposable)?.Dispose();
-            throw new UserFacingException($"--dataset {request.DatasetPath}: '{data.Name}' has no classes to {request.Options.Task.ToString().ToLowerInvariant()} " +
+            throw new UserFacingException($"--dataset {request.DatasetPath}: '{data.Name}' has no classes to {request.Options.Task.Name()} " +
                 "(sets with masks and sets with labels combine only into images, which only --task reconstruct can train on)");
         }
         var datasetPath = data switch
@@ -63,7 +63,7 @@ public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, I
             _ => "",
         };
         var description = new RunDescription(datasetPath, prepIds, request.Init.Source,
-            request.Init.Source is "random" or "imagenet" ? "" : request.Init.Transfer, request.Options.Task.ToString().ToLowerInvariant());
+            request.Init.Source is "random" or "imagenet" ? "" : request.Init.Transfer, request.Options.Task.Name());
         var created = 0;
         nn.Module<Tensor, Tensor> Create()
         {
