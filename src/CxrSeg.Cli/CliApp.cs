@@ -1,7 +1,7 @@
 using CxrSeg.Cli.Commands;
 using CxrSeg.Cli.Output;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace CxrSeg.Cli;
 
@@ -54,7 +54,7 @@ public static class CliApp
             c.AddCommand<ConvertCommand>("convert").WithDescription("Write a DICOM/PNG/JPEG as grey PNG (display image, or stored values with --raw).");
             c.AddCommand<SelfTestCommand>("selftest").WithDescription("Generate the hostile-input corpus (344 broken files, paths and caches) and check every case is refused or accepted as it should be.");
             c.AddCommand<PrepareCommand>("prepare").WithDescription("Decode a dataset (ccxs, chexpert, siim) into the fast training cache, with splits.");
-            c.AddCommand<TrainCommand>("train").WithDescription("Train a classifier, autoencoder or segmentation network into a run folder (resumable).");
+            TrainCommand.Register(c, "train").WithDescription("Train a classifier, autoencoder or segmentation network into a run folder (resumable).");
             c.AddCommand<RunCommand>("run").WithDescription("Run one stage plan end to end, reusing finished stages.");
             c.AddBranch("grid", g => { g.SetDescription("Run, watch or distribute a grid of plans."); g.AddCommand<GridRunCommand>("run").WithDescription("Run a shard of a grid (skips finished runs; safe to run many at once)."); g.AddCommand<GridStatusCommand>("status").WithDescription("Done / running / failed / pending per plan."); g.AddCommand<GridSlurmCommand>("slurm").WithDescription("Write an sbatch array script, one shard per task (GPU, or CPU with --gpus 0)."); });
             c.AddCommand<ReportCommand>("report").WithDescription("Table 3, per-class IoU, charts, report.md/report.html and CSV/JSON from finished runs.");

@@ -1,7 +1,8 @@
 using System.ComponentModel;
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace CxrSeg.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using CxrSeg.Platform;
-using CxrSeg.Training;
-using Spectre.Console;
+using CxrSeg.Runs;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace CxrSeg.Cli.Commands;
 

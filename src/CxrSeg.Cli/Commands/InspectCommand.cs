@@ -1,8 +1,9 @@
-using CxrSeg.Cli.Output;
 using System.ComponentModel;
+using CxrSeg.Cli.Output;
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
-using Spectre.Console;
 using Spectre.Console.Cli;
+using Spectre.Console;
 
 namespace CxrSeg.Cli.Commands;
 

@@ -2,6 +2,7 @@ using CxrSeg.Data.Cache;
 using CxrSeg.Data.Ccxs;
 using CxrSeg.Platform;
 using CxrSeg.Predict;
+using CxrSeg.Runs;
 using CxrSeg.Training;
 using SkiaSharp;
 using static TorchSharp.torch;

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using CxrSeg.Data.Prepare;
 using CxrSeg.Experiments;
 using CxrSeg.Phantoms;
 using CxrSeg.Reports;
+using CxrSeg.Runs;
 
 namespace CxrSeg.Demo;
 
@@ -14,7 +14,7 @@ namespace CxrSeg.Demo;
 /// pretraining, with repeats), renders test predictions and writes the report. Every phase reuses what an earlier run
 /// of the same demo finished (phantoms, caches, stages, runs), so an interrupted demo continues where it stopped.
 /// </summary>
-public static partial class DemoRunner
+public static class DemoRunner
 {
     private const string SynthDoneFile = "synth-done.json";
 
@@ -86,40 +86,14 @@ public static partial class DemoRunner
         Platform.AtomicFile.WriteAllText(gridPath, DemoGrid.Yaml(sizes, refs, real));
         var grid = GridFile.Load(gridPath);
         var ws = new Workspace(root);
-        var plans = GridExpander.Expand(grid).Plans;
+        var plans = GridExpander.Expand(grid).Plans.Select(ws.Pin).ToList();
         var eta = new TrainingEta(PendingWork(plans, ws, sizes, prepared));
         var runsTotal = plans.Count;
         var stagesToTrain = eta.Total > 0 ? PendingStageCount(plans, ws) : 0;
         obs.OnPhase(DemoPhase.Train, $"training {runsTotal} runs ({stagesToTrain} stage(s) to train)", reused: stagesToTrain == 0);
-        var stagesDone = 0;
-        var current = "";
         var executor = StageExecutors.Create(options.Executor, ws);
-        HookEpochLines(executor, line =>
-        {
-            var m = EpochLine().Match(line);
-            if (m.Success && int.TryParse(m.Groups[1].Value, CultureInfo.InvariantCulture, out var epoch))
-            {
-                eta.Advance(epoch / (double)Math.Max(1, PlannedEpochs(current, sizes)));
-                obs.OnProgress(DemoPhase.Train, eta.Done, Math.Max(1, eta.Total), $"{current}: epoch {epoch}");
-                obs.OnEta(eta.Remaining);
-            }
-        });
-        var observed = new ObservedExecutor(executor,
-            req =>
-            {
-                current = req.Stage.ShortName;
-                eta.Start(req.StageId);
-                obs.OnProgress(DemoPhase.Train, eta.Done, Math.Max(1, eta.Total), $"stage {stagesDone + 1}/{stagesToTrain}: {current}{(req.IsFinal ? $" seed {req.Stage.Seed}" : "")}");
-                obs.OnEta(eta.Remaining);
-            },
-            req =>
-            {
-                eta.Finish(req.StageId);
-                stagesDone++;
-                obs.OnProgress(DemoPhase.Train, eta.Done, Math.Max(1, eta.Total), $"stage {stagesDone}/{stagesToTrain} done: {req.Stage.ShortName}");
-                obs.OnEta(eta.Remaining);
-            });
-        var runner = new PlanRunner(ws, observed, options.Device);
+        var progress = new DemoTrainingProgress(obs, eta, sizes, stagesToTrain);
+        var runner = new PlanRunner(ws, executor, options.Device) { Observer = progress };
         var trained = 0;
         var reusedRuns = 0;
         var failed = new List<(string, string)>();
@@ -159,23 +133,6 @@ public static partial class DemoRunner
         return new DemoResult(root, reportDir, gridPath, summary, phases, trained, reusedRuns, failed);
     }
 
-    /// <summary>Connects the training engine's per-epoch log lines to <paramref name="sink"/> (other executors have none).</summary>
-    private static void HookEpochLines(IStageExecutor executor, Action<string> sink)
-    {
-        if (executor is TorchStageExecutor torch)
-        {
-            var previous = torch.Log;
-            torch.Log = line => { previous?.Invoke(line); sink(line); };
-        }
-    }
-
-    [GeneratedRegex(@"\bepoch (\d+)\b.*\bval_loss\b")]
-    private static partial Regex EpochLine();
-
-    private static int PlannedEpochs(string shortName, DemoSizes sizes) =>
-        shortName.Contains("-chexpert-", StringComparison.Ordinal) ? sizes.CheXpertEpochs
-        : shortName.Contains("-siim-", StringComparison.Ordinal) ? sizes.SiimEpochs : sizes.CcxsEpochs;
-
     private static Dictionary<string, double> PendingWork(IReadOnlyList<PlanSpec> plans, Workspace ws, DemoSizes sizes, Dictionary<string, PrepareResult> prepared)
     {
         var work = new Dictionary<string, double>();
@@ -200,7 +157,7 @@ public static partial class DemoRunner
     private static string Describe(RunReport r, Workspace ws)
     {
         if (r.Outcome == RunOutcome.Failed) return "FAILED: " + r.Error;
-        var metrics = Path.Combine(ws.RunFolder(r.RunName), "metrics.json");
+        var metrics = Path.Combine(ws.RunFolder(r.RunName), RunFiles.Metrics);
         var miou = File.Exists(metrics) ? MetricsFile.Load(metrics).MIoU : null;
         var what = r.Outcome == RunOutcome.AlreadyDone ? "reused" : r.Outcome == RunOutcome.Busy ? "busy in another process" : "done";
         return miou is { } v ? string.Create(CultureInfo.InvariantCulture, $"{what}, test mIoU {v * 100:0.0}%") : what;
@@ -210,7 +167,7 @@ public static partial class DemoRunner
     {
         var l = p.Labels!;
         var label = PlanNames.StrategyLabel(l.Strategy, l.Pretext);
-        var metrics = Path.Combine(ws.RunFolder(StageIds.RunFolderName(p)), "metrics.json");
+        var metrics = Path.Combine(ws.RunFolder(StageIds.RunFolderName(p)), RunFiles.Metrics);
         var miou = File.Exists(metrics) ? MetricsFile.Load(metrics).MIoU : null;
         return miou is { } v ? string.Create(CultureInfo.InvariantCulture, $"{label}: mIoU {v * 100:0.0}%") : label;
     }

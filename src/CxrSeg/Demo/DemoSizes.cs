@@ -42,6 +42,14 @@ public sealed record DemoSizes
     /// <summary>Maximum epochs of the final CCXS stage (rotating protocol: 9 runs per epoch).</summary>
     public int CcxsEpochs { get; init; } = 2;
 
+    /// <summary>The planned (maximum) epochs of a stage on the given dataset.</summary>
+    public int EpochsOf(Experiments.DatasetKind dataset) => dataset switch
+    {
+        Experiments.DatasetKind.CheXpert => CheXpertEpochs,
+        Experiments.DatasetKind.Siim => SiimEpochs,
+        _ => CcxsEpochs,
+    };
+
     /// <summary>Steps per rotating run on CCXS (0: every training image once per run).</summary>
     public int CcxsStepsPerRun { get; init; } = 2;
 

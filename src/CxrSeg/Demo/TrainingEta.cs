@@ -61,19 +61,19 @@ public sealed class TrainingEta
     /// </summary>
     public static double Weight(Experiments.StageSpec stage, DemoSizes sizes, int train, int validation, int test, bool isFinal)
     {
-        var perImage = stage.Architecture == "classifier" ? 0.45 : 1.0;
+        var perImage = stage.Task == Stages.TrainTask.Classify ? 0.45 : 1.0;
         double epochs, perEpoch;
         switch (stage.Dataset)
         {
             case Experiments.DatasetKind.Ccxs:
-                epochs = sizes.CcxsEpochs;
+                epochs = sizes.EpochsOf(stage.Dataset);
                 var units = Math.Max(2, (train + 9) / 10); // partitions of 10
                 var perRun = train * (units - 1.0) / units;
                 if (sizes.CcxsStepsPerRun > 0) perRun = Math.Min(sizes.CcxsStepsPerRun * sizes.BatchSize, perRun);
                 perEpoch = units * perRun * perImage + train * perImage / 3 + units * 2.0; // + a checkpoint write per run
                 break;
             default:
-                epochs = stage.Dataset == Experiments.DatasetKind.CheXpert ? sizes.CheXpertEpochs : sizes.SiimEpochs;
+                epochs = sizes.EpochsOf(stage.Dataset);
                 var steps = sizes.PretrainStepsPerEpoch > 0 ? Math.Min(sizes.PretrainStepsPerEpoch * sizes.BatchSize, train) : train;
                 perEpoch = steps * perImage + validation * perImage / 3 + 2.0;
                 break;

@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Experiments;
 
 /// <summary>The entry points behind the CLI commands <c>run</c> and <c>grid run|status|slurm</c>.</summary>
@@ -8,7 +9,7 @@ public static class ExperimentApi
     {
         var plan = PlanFile.Load(planPath);
         var ws = new Workspace(workspace);
-        var runner = new PlanRunner(ws, WithLog(StageExecutors.Create(executor, ws), log), device) { Log = log };
+        var runner = new PlanRunner(ws, StageExecutors.Create(executor, ws), device) { Log = log, Observer = new StageLogObserver(log) };
         var r = runner.Run(plan, cancel);
         if (r.Outcome == RunOutcome.Busy)
             throw new UserFacingException($"run {r.RunName} is being trained by another process (lock {ws.LockFile("run-" + r.RunName)})");
@@ -21,14 +22,8 @@ public static class ExperimentApi
     {
         var grid = GridFile.Load(gridPath);
         var ws = new Workspace(workspace);
-        var runner = new PlanRunner(ws, WithLog(StageExecutors.Create(executor, ws), log), device) { Log = log };
+        var runner = new PlanRunner(ws, StageExecutors.Create(executor, ws), device) { Log = log, Observer = new StageLogObserver(log) };
         return GridRunner.Run(grid, shard, runner, onRun: onRun, cancel: cancel);
-    }
-
-    private static IStageExecutor WithLog(IStageExecutor executor, Action<string>? log)
-    {
-        if (executor is TorchStageExecutor t) t.Log = log;
-        return executor;
     }
 
     /// <summary>Loads a grid file and reads its status in the workspace.</summary>

@@ -1,13 +1,17 @@
+using CxrSeg.Models.Weights;
+using CxrSeg.Models;
+using CxrSeg.Stages;
+
 namespace CxrSeg.Experiments;
 
 /// <summary>Turns a grid into plans, skipping (with a reason) the combinations that cannot be built.</summary>
 public static class GridExpander
 {
-    /// <summary>Expands the grid. <paramref name="capability"/> defaults to <see cref="ModelCapabilities.Current"/>.</summary>
+    /// <summary>Expands the grid. <paramref name="capability"/> defaults to <see cref="DefaultCapability.Check"/>.</summary>
     public static GridExpansion Expand(GridSpec grid, ModelCapability? capability = null)
     {
         grid.Validate();
-        capability ??= ModelCapabilities.Current;
+        capability ??= DefaultCapability.Check;
         var plans = new Dictionary<string, PlanSpec>(StringComparer.Ordinal);
         var skipped = new List<SkippedCombination>();
         foreach (var arch in grid.Architectures)
@@ -39,13 +43,15 @@ public static class GridExpander
         if (l.Pretext != Pretext.None && capability(PretextArchitecture(l.Pretext), l.Encoder) is { } why2) return why2;
         if (l.Transfer == TransferMode.EncoderDecoder)
         {
-            if (l.Architecture != "unet") return $"{l.Architecture} has no UNet decoder to receive a transferred decoder";
+            if (ArchitectureRegistry.Find(l.Architecture) is not { IsDecoder: true, UnetDecoder: true }) return $"{l.Architecture} has no UNet decoder to receive a transferred decoder";
             if (l.Strategy == Strategy.CheXpert && l.Pretext == Pretext.Classifier) return "a classifier has no decoder to transfer";
         }
         return null;
     }
 
-    private static string PretextArchitecture(Pretext p) => p == Pretext.Classifier ? "classifier" : "autoencoder";
+    private static TrainTask PretextTask(Pretext p) => p == Pretext.Classifier ? TrainTask.Classify : TrainTask.Reconstruct;
+
+    private static string PretextArchitecture(Pretext p) => ArchitectureRegistry.For(PretextTask(p), "").Name;
 
     /// <summary>Builds the stage chain of one combination.</summary>
     public static PlanSpec Build(GridSpec grid, PlanLabels l)
@@ -56,7 +62,7 @@ public static class GridExpander
         var stages = new List<StageSpec>();
         string? prevArch = null;
 
-        void Add(StageTask task, DatasetKind ds, string arch, int seed)
+        void Add(TrainTask task, DatasetKind ds, string arch, int seed)
         {
             var init = stages.Count == 0 ? l.Init : InitKind.Previous;
             var tr = prevArch is not null && transfer == TransferMode.EncoderDecoder && TransferRules.HasTransferableDecoder(prevArch, arch)
@@ -68,11 +74,10 @@ public static class GridExpander
 
         if (l.Strategy is Strategy.CheXpert or Strategy.TwoStep)
         {
-            if (l.Pretext == Pretext.Classifier) Add(StageTask.Classify, DatasetKind.CheXpert, "classifier", preSeed);
-            else Add(StageTask.Reconstruct, DatasetKind.CheXpert, "autoencoder", preSeed);
+            Add(PretextTask(l.Pretext), DatasetKind.CheXpert, PretextArchitecture(l.Pretext), preSeed);
         }
-        if (l.Strategy is Strategy.Siim or Strategy.TwoStep) Add(StageTask.Segment, DatasetKind.Siim, l.Architecture, preSeed);
-        Add(StageTask.Segment, DatasetKind.Ccxs, l.Architecture, finalSeed);
+        if (l.Strategy is Strategy.Siim or Strategy.TwoStep) Add(TrainTask.Segment, DatasetKind.Siim, l.Architecture, preSeed);
+        Add(TrainTask.Segment, DatasetKind.Ccxs, l.Architecture, finalSeed);
 
         var name = $"{l.Architecture}-{l.Encoder}-{PlanNames.StrategyName(l.Strategy, l.Pretext)}-{PlanNames.Of(l.Init)}-" +
                    $"{(l.Transfer is { } tm ? (tm == TransferMode.Encoder ? "enc" : "encdec") : "notransfer")}-r{l.Repeat}";

@@ -1,3 +1,5 @@
+using CxrSeg.Runs;
+
 namespace CxrSeg.Experiments;
 
 /// <summary>Runs a shard of a grid, plan by plan, skipping finished runs and waiting for runs other processes hold.</summary>

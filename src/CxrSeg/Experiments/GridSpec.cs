@@ -1,3 +1,7 @@
+using CxrSeg.Models.Weights;
+using CxrSeg.Models;
+using CxrSeg.Stages;
+
 namespace CxrSeg.Experiments;
 
 /// <summary>
@@ -26,7 +30,7 @@ public sealed record GridSpec(
         if (string.IsNullOrWhiteSpace(Name)) throw new UserFacingException("grid: name is empty");
         if (Architectures.Count == 0) throw new UserFacingException("grid: architectures is empty");
         foreach (var a in Architectures)
-            if (a is not ("unet" or "deeplabv3")) throw new UserFacingException($"grid: architectures: '{a}' is not valid; expected unet or deeplabv3");
+            if (!ArchitectureRegistry.Trains(a, TrainTask.Segment)) throw new UserFacingException($"grid: architectures: '{a}' is not valid; expected {string.Join(" or ", ArchitectureRegistry.Decoders)}");
         if (Encoders.Count == 0) throw new UserFacingException("grid: encoders is empty");
         if (Strategies.Count == 0) throw new UserFacingException("grid: strategies is empty");
         if (Inits.Count == 0) throw new UserFacingException("grid: inits is empty");

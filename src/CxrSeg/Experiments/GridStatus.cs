@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CxrSeg.Platform;
+using CxrSeg.Runs;
 
 namespace CxrSeg.Experiments;
 
@@ -13,7 +15,7 @@ public static class GridStatus
         var list = new List<PlanStatus>(plans.Count);
         for (var k = 0; k < plans.Count; k++)
         {
-            var name = StageIds.RunFolderName(plans[k]);
+            var name = StageIds.RunFolderName(ws.Pin(plans[k]));
             var shard = k % Math.Max(1, shards) + 1;
             if (ws.IsRunDone(name)) { list.Add(new PlanStatus(name, shard, RunState.Done, null)); continue; }
             var lk = FileLock.Inspect(ws.LockFile("run-" + name), policy);

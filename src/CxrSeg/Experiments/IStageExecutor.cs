@@ -1,3 +1,4 @@
+
 namespace CxrSeg.Experiments;
 
 /// <summary>
@@ -7,8 +8,9 @@ namespace CxrSeg.Experiments;
 public interface IStageExecutor
 {
     /// <summary>
-    /// Trains the stage into <see cref="StageRequest.OutputFolder"/>. Throwing marks the stage (and its plan) as failed
-    /// with the exception's message; nothing is left in the finished-stage store.
+    /// Trains the stage into <see cref="StageRequest.OutputFolder"/>, reporting its progress to <paramref name="observer"/>.
+    /// Throwing marks the stage (and its plan) as failed with the exception's message; nothing is left in the
+    /// finished-stage store.
     /// </summary>
-    void Execute(StageRequest request, CancellationToken cancel);
+    void Execute(StageRequest request, IStageObserver observer, CancellationToken cancel);
 }

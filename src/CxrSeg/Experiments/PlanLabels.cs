@@ -1,3 +1,5 @@
+using CxrSeg.Models.Weights;
+
 namespace CxrSeg.Experiments;
 
 /// <summary>

@@ -1,15 +1,13 @@
+using CxrSeg.Models.Weights;
+using CxrSeg.Stages;
+
 namespace CxrSeg.Experiments;
 
 /// <summary>The lower-case names used for the plan enums in YAML/JSON files, folder names and reports.</summary>
 public static class PlanNames
 {
     /// <summary>Name of a task: classify, reconstruct, segment.</summary>
-    public static string Of(StageTask t) => t switch
-    {
-        StageTask.Classify => "classify",
-        StageTask.Reconstruct => "reconstruct",
-        _ => "segment",
-    };
+    public static string Of(TrainTask t) => t.Name();
 
     /// <summary>Name of a dataset kind: chexpert, siim, ccxs.</summary>
     public static string Of(DatasetKind d) => d switch
@@ -40,9 +38,9 @@ public static class PlanNames
     };
 
     /// <summary>Parses a task name; the error names <paramref name="field"/> and the valid values.</summary>
-    public static StageTask ParseTask(string? s, string field) => Parse(s, field, new Dictionary<string, StageTask>
+    public static TrainTask ParseTask(string? s, string field) => Parse(s, field, new Dictionary<string, TrainTask>
     {
-        ["classify"] = StageTask.Classify, ["reconstruct"] = StageTask.Reconstruct, ["segment"] = StageTask.Segment,
+        ["classify"] = TrainTask.Classify, ["reconstruct"] = TrainTask.Reconstruct, ["segment"] = TrainTask.Segment,
     });
 
     /// <summary>Parses a dataset kind.</summary>

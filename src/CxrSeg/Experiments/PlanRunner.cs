@@ -1,4 +1,7 @@
-using System.Text.Json;
+using CxrSeg.Models.Weights;
+using CxrSeg.Platform;
+using CxrSeg.Runs;
+using CxrSeg.Stages;
 
 namespace CxrSeg.Experiments;
 
@@ -9,7 +12,6 @@ namespace CxrSeg.Experiments;
 /// </summary>
 public sealed class PlanRunner(Workspace workspace, IStageExecutor executor, string device = "cpu", LockPolicy? policy = null)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
     private readonly LockPolicy _policy = policy ?? LockPolicy.Default;
 
     /// <summary>The workspace runs are written to.</summary>
@@ -18,13 +20,17 @@ public sealed class PlanRunner(Workspace workspace, IStageExecutor executor, str
     /// <summary>Called with a line of progress (stage started, reused, finished).</summary>
     public Action<string>? Log { get; init; }
 
+    /// <summary>Receives each stage's progress (start, messages, epochs, end); none by default.</summary>
+    public IStageObserver Observer { get; init; } = StageObserver.None;
+
     /// <summary>How often a stage locked by another process is polled.</summary>
     public TimeSpan WaitPoll { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Runs the plan unless it is done or another process holds it.</summary>
+    /// <summary>Runs the plan (its dataset references pinned to their caches, <see cref="Workspace.Pin"/>) unless it is done or another process holds it.</summary>
     public RunReport Run(PlanSpec plan, CancellationToken cancel = default)
     {
         plan.Validate();
+        plan = workspace.Pin(plan);
         var ids = StageIds.Of(plan);
         var runName = StageIds.RunFolderName(plan);
         if (workspace.IsRunDone(runName)) return new RunReport(runName, RunOutcome.AlreadyDone, [], null);
@@ -54,8 +60,7 @@ public sealed class PlanRunner(Workspace workspace, IStageExecutor executor, str
         catch (Exception e)
         {
             var msg = e is UserFacingException ? e.Message : $"{e.GetType().Name}: {e.Message}";
-            var rec = new FailureRecord(runName, current, msg, Environment.MachineName, Environment.ProcessId, DateTime.UtcNow);
-            Platform.AtomicFile.WriteAllText(workspace.FailedFile(runName), JsonSerializer.Serialize(rec, Json));
+            PlanRunFiles.WriteFailure(workspace.FailedFile(runName), new FailureRecord(runName, current, msg, Environment.MachineName, Environment.ProcessId, DateTime.UtcNow));
             Log?.Invoke($"{runName}: FAILED at stage {current}: {msg}");
             return new RunReport(runName, RunOutcome.Failed, trained, msg);
         }
@@ -88,12 +93,13 @@ public sealed class PlanRunner(Workspace workspace, IStageExecutor executor, str
             {
                 var parent = i == 0 ? null : workspace.StageFolder(ids[i - 1]);
                 var req = new StageRequest(id, stage, plan.DatasetRefs[stage.Dataset], parent, tmp, i == plan.Stages.Count - 1, device);
-                executor.Execute(req, cancel);
-                if (req.IsFinal && !File.Exists(Path.Combine(tmp, "metrics.json")))
+                Observer.OnStageStarted(req);
+                executor.Execute(req, Observer, cancel);
+                Observer.OnStageFinished(req);
+                if (req.IsFinal && !File.Exists(Path.Combine(tmp, RunFiles.Metrics)))
                     throw new InvalidOperationException($"stage {id}: the executor wrote no metrics.json for the final stage");
-                var record = StageRecord.Of(id, stage);
-                var meta = new { stage = record, parent = i == 0 ? null : ids[i - 1], datasetRef = req.DatasetRef, host = Environment.MachineName, finishedUtc = DateTime.UtcNow };
-                Platform.AtomicFile.WriteAllText(Path.Combine(tmp, "stage.json"), JsonSerializer.Serialize(meta, Json));
+                PlanRunFiles.WriteStage(Path.Combine(tmp, RunFiles.StageInfo),
+                    new StageInfo(stage.ToRecord(id), i == 0 ? null : ids[i - 1], req.DatasetRef, Environment.MachineName, DateTime.UtcNow));
                 Publish(tmp, workspace.StageFolder(id));
             }
             finally
@@ -111,14 +117,14 @@ public sealed class PlanRunner(Workspace workspace, IStageExecutor executor, str
         try
         {
             var finalFolder = workspace.StageFolder(ids[^1]);
-            File.Copy(Path.Combine(finalFolder, "metrics.json"), Path.Combine(tmp, "metrics.json"));
+            File.Copy(Path.Combine(finalFolder, RunFiles.Metrics), Path.Combine(tmp, RunFiles.Metrics));
             var labels = plan.Labels ?? InferLabels(plan);
-            var rec = new RunRecord(runName, plan.Name, labels is null ? null : PlanLabelsDto.Of(labels),
-                plan.Stages.Select((s, k) => StageRecord.Of(ids[k], s)).ToList(),
+            var rec = new PlanRunRecord(runName, plan.Name, labels?.ToRecord(),
+                plan.Stages.Select((s, k) => s.ToRecord(ids[k])).ToList(),
                 plan.DatasetRefs.ToDictionary(kv => PlanNames.Of(kv.Key), kv => kv.Value),
                 DateTime.UtcNow,
-                Path.Combine("stages", ids[^1]));
-            File.WriteAllText(Path.Combine(tmp, "run.json"), JsonSerializer.Serialize(rec, Json));
+                Path.Combine(Workspace.StagesFolderName, ids[^1]));
+            PlanRunFiles.WriteRun(Path.Combine(tmp, RunFiles.Manifest), rec);
             Publish(tmp, workspace.RunFolder(runName));
         }
         finally
@@ -150,8 +156,8 @@ public sealed class PlanRunner(Workspace workspace, IStageExecutor executor, str
         var strategy = hasChx && hasSiim ? Strategy.TwoStep : hasChx ? Strategy.CheXpert : hasSiim ? Strategy.Siim : Strategy.None;
         var pretext = plan.Stages[0].Task switch
         {
-            StageTask.Classify => Pretext.Classifier,
-            StageTask.Reconstruct => Pretext.Autoencoder,
+            TrainTask.Classify => Pretext.Classifier,
+            TrainTask.Reconstruct => Pretext.Autoencoder,
             _ => Pretext.None,
         };
         TransferMode? transfer = plan.Stages.Count == 1 ? null : last.Transfer;

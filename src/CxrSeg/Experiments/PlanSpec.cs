@@ -1,3 +1,6 @@
+using CxrSeg.Models.Weights;
+using CxrSeg.Stages;
+
 namespace CxrSeg.Experiments;
 
 /// <summary>
@@ -23,7 +26,7 @@ public sealed record PlanSpec(
             if (!DatasetRefs.ContainsKey(Stages[i].Dataset))
                 throw new UserFacingException($"plan '{Name}': stages[{i}] trains on {PlanNames.Of(Stages[i].Dataset)} but datasets.{PlanNames.Of(Stages[i].Dataset)} is not set");
         }
-        if (Stages[^1].Task != StageTask.Segment)
+        if (Stages[^1].Task != TrainTask.Segment)
             throw new UserFacingException($"plan '{Name}': the last stage must be a segment stage (it writes metrics.json)");
         for (var i = 1; i < Stages.Count; i++)
         {

@@ -1,3 +1,7 @@
+using CxrSeg.Models.Weights;
+using CxrSeg.Models;
+using CxrSeg.Stages;
+
 namespace CxrSeg.Experiments;
 
 /// <summary>
@@ -13,7 +17,7 @@ namespace CxrSeg.Experiments;
 /// <param name="Seed">Random seed of this stage.</param>
 /// <param name="Options">Training options passed to the executor as-is (image size, epochs, batch size, ...), merged from the plan's defaults.</param>
 public sealed record StageSpec(
-    StageTask Task,
+    TrainTask Task,
     DatasetKind Dataset,
     string Architecture,
     string Encoder,
@@ -34,15 +38,11 @@ public sealed record StageSpec(
             throw new UserFacingException($"{where}.init: file needs the option initWeights: FILE.pth|FILE.safetensors");
         if (index > 0 && Init != InitKind.Previous)
             throw new UserFacingException($"{where}.init: a later stage starts from the previous one; use previous (got {PlanNames.Of(Init)})");
-        if (Task == StageTask.Classify && Architecture != "classifier")
-            throw new UserFacingException($"{where}.architecture: a classify stage needs 'classifier' (got '{Architecture}')");
-        if (Task == StageTask.Reconstruct && Architecture != "autoencoder")
-            throw new UserFacingException($"{where}.architecture: a reconstruct stage needs 'autoencoder' (got '{Architecture}')");
-        if (Task == StageTask.Segment && Architecture is not ("unet" or "deeplabv3"))
-            throw new UserFacingException($"{where}.architecture: a segment stage needs 'unet' or 'deeplabv3' (got '{Architecture}')");
-        if (Task == StageTask.Segment && Dataset == DatasetKind.CheXpert)
+        if (!ArchitectureRegistry.Trains(Architecture, Task))
+            throw new UserFacingException($"{where}.architecture: a {PlanNames.Of(Task)} stage needs {string.Join(" or ", ArchitectureRegistry.All.Where(a => a.Task == Task).Select(a => $"'{a.Name}'"))} (got '{Architecture}')");
+        if (Task == TrainTask.Segment && Dataset == DatasetKind.CheXpert)
             throw new UserFacingException($"{where}.dataset: CheXpert has no masks; segment on siim or ccxs");
-        if (Task != StageTask.Segment && Dataset != DatasetKind.CheXpert)
+        if (Task != TrainTask.Segment && Dataset != DatasetKind.CheXpert)
             throw new UserFacingException($"{where}.task: {PlanNames.Of(Task)} is only defined on chexpert (got {PlanNames.Of(Dataset)})");
     }
 

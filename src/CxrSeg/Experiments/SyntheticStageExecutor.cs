@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using CxrSeg.Reports;
+using CxrSeg.Runs;
 
 namespace CxrSeg.Experiments;
 
@@ -19,7 +19,7 @@ public sealed class SyntheticStageExecutor(string callsDir) : IStageExecutor
     public string CallsDir { get; } = callsDir;
 
     /// <inheritdoc />
-    public void Execute(StageRequest request, CancellationToken cancel)
+    public void Execute(StageRequest request, IStageObserver observer, CancellationToken cancel)
     {
         Directory.CreateDirectory(CallsDir);
         File.WriteAllText(Path.Combine(CallsDir, $"{request.StageId}.{Guid.NewGuid():N}"), $"{Environment.ProcessId}\n");
@@ -30,7 +30,7 @@ public sealed class SyntheticStageExecutor(string callsDir) : IStageExecutor
         if (request.ParentFolder is not null && !File.Exists(Path.Combine(request.ParentFolder, "weights.txt")))
             throw new InvalidOperationException($"parent stage folder {request.ParentFolder} has no weights");
         File.WriteAllText(Path.Combine(request.OutputFolder, "weights.txt"), request.StageId + "\n");
-        if (request.IsFinal) Metrics(request.StageId).Save(Path.Combine(request.OutputFolder, "metrics.json"));
+        if (request.IsFinal) Metrics(request.StageId).Save(Path.Combine(request.OutputFolder, RunFiles.Metrics));
     }
 
     /// <summary>The deterministic synthetic metrics of a stage id.</summary>

@@ -1,6 +1,6 @@
-using System.Globalization;
 using CxrSeg.Data.Cache;
 using CxrSeg.Platform;
+using CxrSeg.Runs;
 using CxrSeg.Training;
 
 namespace CxrSeg.Experiments;
@@ -17,9 +17,6 @@ namespace CxrSeg.Experiments;
 /// <param name="workspaceRoot">The workspace folder (relative dataset references and weights are resolved against it).</param>
 public sealed class TorchStageExecutor(string workspaceRoot) : IStageExecutor
 {
-    /// <summary>Receives progress lines (initialisation report, one line per epoch, test metrics).</summary>
-    public Action<string>? Log { get; set; }
-
     /// <summary>The workspace folder.</summary>
     public string WorkspaceRoot { get; } = Path.GetFullPath(workspaceRoot);
 
@@ -27,7 +24,7 @@ public sealed class TorchStageExecutor(string workspaceRoot) : IStageExecutor
     public string WorkFolder(string stageId) => Path.Combine(WorkspaceRoot, "tmp", "train-" + stageId);
 
     /// <inheritdoc />
-    public void Execute(StageRequest request, CancellationToken cancel)
+    public void Execute(StageRequest request, IStageObserver observer, CancellationToken cancel)
     {
         TorchRuntime.Initialize();
         var stage = request.Stage;
@@ -42,15 +39,15 @@ public sealed class TorchStageExecutor(string workspaceRoot) : IStageExecutor
                 PlanNames.Of(stage.Transfer)),
         };
         var work = WorkFolder(request.StageId);
-        var prefix = $"  [{stage.ShortName}]";
-        var runner = TrainCommandRunner.CreateDefault(line => Log?.Invoke($"{prefix} {line}"));
+        void Say(string line) => observer.OnMessage(request, line);
+        var runner = TrainCommandRunner.CreateDefault(Say);
         var train = new TrainRequest(settings.Options, datasetDir, stage.Encoder, stage.Architecture, init, work);
-        Log?.Invoke($"{prefix} dataset {datasetDir}, work folder {work}");
-        var result = runner.Run(train, new LogObserver(prefix, Log), cancel);
+        Say($"dataset {datasetDir}, work folder {work}");
+        var result = runner.Run(train, new TrainingToStage(request, observer), cancel);
         if (request.IsFinal && result.MetricsPath is null)
             throw new UserFacingException($"stage {request.StageId}: dataset {datasetDir} has no test split, so the final stage cannot write metrics.json");
         if (result.Evaluation is { } ev)
-            Log?.Invoke($"{prefix} best {result.Monitor} {Fmt(result.BestScore)} at epoch {result.BestEpoch}; test {result.Monitor} {Fmt(ev.Value(result.Monitor))} on {ev.Images} images (metrics.json)");
+            Say($"best {result.Monitor} {StageLogObserver.Format(result.BestScore)} at epoch {result.BestEpoch}; test {result.Monitor} {StageLogObserver.Format(ev.Value(result.Monitor))} on {ev.Images} images (metrics.json)");
         MoveContents(work, request.OutputFolder);
         Directory.Delete(work, recursive: true);
     }
@@ -70,11 +67,8 @@ public sealed class TorchStageExecutor(string workspaceRoot) : IStageExecutor
     private string ResolveOne(string reference, DatasetKind kind, int? size)
     {
         if (string.IsNullOrWhiteSpace(reference)) throw new UserFacingException($"datasets.{PlanNames.Of(kind)} is empty");
-        var candidates = Path.IsPathRooted(reference)
-            ? [reference]
-            : new[] { Path.Combine(WorkspaceRoot, reference), Path.Combine(WorkspaceRoot, "prepared", reference), Path.GetFullPath(reference) };
-        var dir = candidates.FirstOrDefault(Directory.Exists)
-            ?? throw new UserFacingException($"datasets.{PlanNames.Of(kind)}: '{reference}' not found (looked in {string.Join(", ", candidates.Distinct())}); run `cxrseg prepare {PlanNames.Of(kind)} --out {WorkspaceRoot}`");
+        var dir = PreparedRefs.Locate(WorkspaceRoot, reference)
+            ?? throw new UserFacingException($"datasets.{PlanNames.Of(kind)}: '{reference}' not found (looked in {string.Join(", ", PreparedRefs.Candidates(WorkspaceRoot, reference).Distinct())}); run `cxrseg prepare {PlanNames.Of(kind)} --out {WorkspaceRoot}`");
         var cache = PreparedFolders.Resolve(dir, size);
         using var set = PreparedSet.Open(cache);
         if (kind != DatasetKind.CheXpert && set.Target != TargetKind.Mask)
@@ -98,14 +92,11 @@ public sealed class TorchStageExecutor(string workspaceRoot) : IStageExecutor
         }
     }
 
-    private static string Fmt(double? v) => v?.ToString("0.####", CultureInfo.InvariantCulture) ?? "n/a";
-
-    private sealed class LogObserver(string prefix, Action<string>? log) : ITrainingObserver
+    /// <summary>Passes the trainer's events on to the stage observer, tagged with the stage.</summary>
+    private sealed class TrainingToStage(StageRequest request, IStageObserver observer) : ITrainingObserver
     {
-        public void OnMessage(string message) => log?.Invoke($"{prefix} {message}");
+        public void OnMessage(string message) => observer.OnMessage(request, message);
 
-        public void OnEpochEnd(EpochRecord r, string monitor, double? best) =>
-            log?.Invoke(string.Create(CultureInfo.InvariantCulture,
-                $"{prefix} epoch {r.Epoch}{(r.Fold > 0 ? $" fold {r.Fold}" : "")}: train_loss {r.TrainLoss:0.####} val_loss {r.ValLoss:0.####} {monitor} {Fmt(r.Value(monitor))} best {Fmt(best)} {r.Seconds:0.#}s"));
+        public void OnEpochEnd(EpochRecord record, string monitor, double? best) => observer.OnEpochEnd(request, record, monitor, best);
     }
 }

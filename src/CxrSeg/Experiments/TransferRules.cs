@@ -1,3 +1,5 @@
+using CxrSeg.Models;
+
 namespace CxrSeg.Experiments;
 
 /// <summary>Which weight transfers make sense between two architectures.</summary>
@@ -9,5 +11,5 @@ public static class TransferRules
     /// DeepLabV3's ASPP head has no UNet counterpart.
     /// </summary>
     public static bool HasTransferableDecoder(string from, string to) =>
-        to == "unet" && from is "autoencoder" or "unet";
+        ArchitectureRegistry.Find(to) is { IsDecoder: true, UnetDecoder: true } && ArchitectureRegistry.Find(from) is { UnetDecoder: true };
 }

@@ -1,3 +1,5 @@
+using CxrSeg.Runs;
+
 namespace CxrSeg.Experiments;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed class Workspace
     public string Root { get; }
 
     /// <summary>Finished stages.</summary>
-    public string StagesDir => Path.Combine(Root, "stages");
+    public string StagesDir => Path.Combine(Root, StagesFolderName);
 
     /// <summary>Finished runs.</summary>
     public string RunsDir => Path.Combine(Root, "runs");
@@ -35,6 +37,15 @@ public sealed class Workspace
     /// <summary>Folder of a finished stage.</summary>
     public string StageFolder(string stageId) => Path.Combine(StagesDir, stageId);
 
+    /// <summary>The plan with its dataset references pinned to the prepared caches they mean in this workspace (<see cref="PreparedRefs.Pin"/>).</summary>
+    public PlanSpec Pin(PlanSpec plan) => PreparedRefs.Pin(plan, Root);
+
+    /// <summary>The name of the folder of finished stages under a workspace.</summary>
+    public const string StagesFolderName = "stages";
+
+    /// <summary>A stage's folder under the workspace <paramref name="root"/>, without creating anything (for readers).</summary>
+    public static string StageFolderOf(string root, string stageId) => Path.Combine(root, StagesFolderName, stageId);
+
     /// <summary>Folder of a finished run.</summary>
     public string RunFolder(string runName) => Path.Combine(RunsDir, runName);
 
@@ -45,10 +56,10 @@ public sealed class Workspace
     public string LockFile(string key) => Path.Combine(LocksDir, key + ".lock");
 
     /// <summary>True when the stage folder is complete (it holds stage.json, written last before the rename).</summary>
-    public bool IsStageDone(string stageId) => File.Exists(Path.Combine(StageFolder(stageId), "stage.json"));
+    public bool IsStageDone(string stageId) => File.Exists(Path.Combine(StageFolder(stageId), RunFiles.StageInfo));
 
     /// <summary>True when the run folder is complete.</summary>
-    public bool IsRunDone(string runName) => File.Exists(Path.Combine(RunFolder(runName), "run.json"));
+    public bool IsRunDone(string runName) => File.Exists(Path.Combine(RunFolder(runName), RunFiles.Manifest));
 
     /// <summary>
     /// Deletes temp folders left by processes of this host that are gone (a killed run); folders of live processes and

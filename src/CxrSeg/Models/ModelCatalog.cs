@@ -1,3 +1,5 @@
+using CxrSeg.Stages;
+
 namespace CxrSeg.Models;
 
 /// <summary>Every encoder × architecture pairing with its parameter count (or why it cannot be built).</summary>
@@ -29,8 +31,8 @@ public static class ModelCatalog
             else
             {
                 using var net = ModelFactory.Create(new ModelSpec(arch.Name, enc.Name, inChannels, classes));
-                var note = arch.Name == "deeplabv3" && enc.Family == "vgg" ? "this project's design; smp has no VGG DeepLabV3"
-                    : arch.Name == "autoencoder" ? $"outputs {inChannels} channel(s)" : null;
+                var note = arch.NeedsDilation && enc.Family == "vgg" ? "this project's design; smp has no VGG DeepLabV3"
+                    : arch.Task == TrainTask.Reconstruct ? $"outputs {inChannels} channel(s)" : null;
                 row = new Entry(arch.Name, enc.Name, ModelFactory.CountParameters(net), arch.Output, note);
             }
             onEntry?.Invoke(row);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CxrSeg.Experiments;
 
 namespace CxrSeg.Platform;
 

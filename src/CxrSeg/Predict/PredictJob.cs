@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Platform;
 

@@ -1,5 +1,5 @@
 using CxrSeg.Data.Images;
-using CxrSeg.Training;
+using CxrSeg.Data.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,5 +1,6 @@
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models;
-using CxrSeg.Training;
+using CxrSeg.Runs;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,9 +1,10 @@
 using System.Diagnostics;
-using CxrSeg.Data;
 using CxrSeg.Data.Cache;
 using CxrSeg.Data.Csv;
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Siim;
+using CxrSeg.Data;
 
 namespace CxrSeg.Reliability;
 

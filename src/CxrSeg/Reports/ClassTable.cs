@@ -1,4 +1,5 @@
 using CxrSeg.Experiments;
+using CxrSeg.Models.Weights;
 
 namespace CxrSeg.Reports;
 

@@ -1,6 +1,5 @@
-using System.Text.Json;
 using CxrSeg.Experiments;
-using CxrSeg.Training;
+using CxrSeg.Runs;
 using ScottPlot;
 
 namespace CxrSeg.Reports;
@@ -20,15 +19,13 @@ public static class PretrainingCurves
         {
             if (run.Folder is null) continue;
             var workspace = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(run.Folder)));
-            RunRecord? rec;
-            try { rec = JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(Path.Combine(run.Folder, "run.json"))); }
-            catch (JsonException) { continue; }
+            var rec = PlanRunFiles.TryReadRun(Path.Combine(run.Folder, RunFiles.Manifest));
             if (rec is null || workspace is null) continue;
             for (var i = 0; i < rec.Stages.Count - 1; i++)
             {
                 var stage = rec.Stages[i];
                 if (curves.ContainsKey(stage.Id)) continue;
-                var history = Path.Combine(workspace, "stages", stage.Id, "history.csv");
+                var history = Path.Combine(Workspace.StageFolderOf(workspace, stage.Id), RunFiles.History);
                 if (!File.Exists(history)) { notes.Add($"pretraining stage {stage.Id}: no history.csv; its curve is left out"); continue; }
                 var rows = HistoryCsv.Read(history).Where(r => r.Fold == 0).ToList();
                 var metric = stage.Task switch { "classify" => "mean AUROC", "segment" => "mIoU", _ => "loss" };
@@ -72,13 +69,6 @@ public static class PretrainingCurves
         return charts;
     }
 
-    private static string? DatasetName(string workspace, StageRecord stage)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(workspace, "stages", stage.Id, "run.json")));
-            return doc.RootElement.TryGetProperty("dataset", out var d) && d.TryGetProperty("name", out var n) ? n.GetString() : null;
-        }
-        catch (Exception e) when (e is IOException or JsonException) { return null; }
-    }
+    private static string? DatasetName(string workspace, StageRecord stage) =>
+        RunManifestFile.TryRead(Path.Combine(Workspace.StageFolderOf(workspace, stage.Id), RunFiles.Manifest))?.Dataset?.Name;
 }

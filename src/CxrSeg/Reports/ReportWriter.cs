@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using CsvHelper;
 using CxrSeg.Experiments;
+using CxrSeg.Models.Weights;
 using CxrSeg.Platform;
 
 namespace CxrSeg.Reports;
@@ -206,6 +207,6 @@ public static class ReportWriter
                 cells = t.Cells[i].Select(c => c is null ? null : new { meanPercent = c.Mean, spreadPercent = c.Spread, bestPercent = c.Best, worstPercent = c.Worst, n = c.N }),
             }),
         },
-        runs = runs.Select(r => new { run = r.RunName, labels = PlanLabelsDto.Of(r.Labels), metrics = r.Metrics }),
+        runs = runs.Select(r => new { run = r.RunName, labels = r.Labels.ToRecord(), metrics = r.Metrics }),
     };
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using CxrSeg.Experiments;
+using CxrSeg.Runs;
 
 namespace CxrSeg.Reports;
 
@@ -21,19 +21,19 @@ public static class RunLoader
             var missing = 0;
             foreach (var p in plans)
             {
-                var folder = ws.RunFolder(StageIds.RunFolderName(p));
-                if (!File.Exists(Path.Combine(folder, "run.json"))) { missing++; continue; }
+                var folder = ws.RunFolder(StageIds.RunFolderName(ws.Pin(p)));
+                if (!File.Exists(Path.Combine(folder, RunFiles.Manifest))) { missing++; continue; }
                 if (LoadRun(folder, notes) is { } r) list.Add(r);
             }
             if (missing > 0) notes.Add($"{missing} of {plans.Count} plan(s) of the grid are not finished yet; they are left out");
             return list;
         }
         if (!Directory.Exists(input)) throw new UserFacingException($"report input not found: {input} (give a grid file, a workspace, or a runs folder)");
-        if (File.Exists(Path.Combine(input, "run.json"))) return LoadRun(input, notes) is { } one ? [one] : [];
+        if (File.Exists(Path.Combine(input, RunFiles.Manifest))) return LoadRun(input, notes) is { } one ? [one] : [];
         var dir = Directory.Exists(Path.Combine(input, "runs")) ? Path.Combine(input, "runs") : input;
         var results = new List<RunResult>();
         foreach (var d in Directory.GetDirectories(dir).Order(StringComparer.Ordinal))
-            if (File.Exists(Path.Combine(d, "run.json")) && LoadRun(d, notes) is { } r)
+            if (File.Exists(Path.Combine(d, RunFiles.Manifest)) && LoadRun(d, notes) is { } r)
                 results.Add(r);
         return results;
     }
@@ -41,16 +41,14 @@ public static class RunLoader
     /// <summary>Loads one run folder; null (with a note) when it has no labels or metrics.</summary>
     public static RunResult? LoadRun(string folder, List<string> notes)
     {
-        var runJson = Path.Combine(folder, "run.json");
-        RunRecord? rec;
-        try { rec = JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(runJson)); }
-        catch (JsonException e) { throw new UserFacingException($"{runJson}: not a valid run file: {e.Message}", e); }
+        var runJson = Path.Combine(folder, RunFiles.Manifest);
+        var rec = PlanRunFiles.ReadRun(runJson);
         if (rec?.Labels is null)
         {
             notes.Add($"{Path.GetFileName(folder)}: no Table 3 labels in run.json; left out");
             return null;
         }
-        var metricsPath = Path.Combine(folder, "metrics.json");
+        var metricsPath = Path.Combine(folder, RunFiles.Metrics);
         if (!File.Exists(metricsPath))
         {
             notes.Add($"{Path.GetFileName(folder)}: no metrics.json; left out");

@@ -1,4 +1,5 @@
 using CxrSeg.Experiments;
+using CxrSeg.Runs;
 
 namespace CxrSeg.Reports;
 

@@ -1,4 +1,6 @@
 using CxrSeg.Experiments;
+using CxrSeg.Models.Weights;
+using CxrSeg.Models;
 
 namespace CxrSeg.Reports;
 
@@ -15,13 +17,13 @@ public sealed record Table3Column(string Architecture, TransferMode? Transfer, I
 
     /// <summary>Header text, e.g. "UNet encoder-only, ImageNet".</summary>
     public string Title =>
-        (Architecture == "unet" ? "UNet" : Architecture == "deeplabv3" ? "DeepLabV3" : Architecture) +
+        (ArchitectureRegistry.Find(Architecture)?.Title ?? Architecture) +
         (Transfer is null ? "" : Transfer == TransferMode.Encoder ? " encoder-only" : " encoder+decoder") +
         (Init switch { InitKind.ImageNet => ", ImageNet", InitKind.File => ", from file", _ => ", random" });
 
     /// <summary>A compact header for terminals, e.g. "UNet enc+dec INet".</summary>
     public string ShortTitle =>
-        (Architecture == "unet" ? "UNet" : Architecture == "deeplabv3" ? "DLV3" : Architecture) +
+        (ArchitectureRegistry.Find(Architecture)?.ShortTitle ?? Architecture) +
         (Transfer is null ? "" : Transfer == TransferMode.Encoder ? " enc" : " enc+dec") +
         (Init switch { InitKind.ImageNet => " INet", InitKind.File => " file", _ => " rand" });
 

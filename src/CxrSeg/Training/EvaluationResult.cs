@@ -1,4 +1,6 @@
 using CxrSeg.Metrics;
+using CxrSeg.Runs;
+using CxrSeg.Stages;
 
 namespace CxrSeg.Training;
 
@@ -26,8 +28,8 @@ public sealed record EvaluationResult(TrainTask Task, int Images, double Loss, S
     /// <summary>The metrics.json text for this result.</summary>
     public string ToJson(string split) => Task switch
     {
-        TrainTask.Segment => MetricsJson.Segmentation(Segmentation!, split),
-        TrainTask.Classify => MetricsJson.Classification(Classification!, split, Threshold),
-        _ => MetricsJson.Reconstruction(Loss, LossKind, Images, split),
+        TrainTask.Segment => MetricsFile.Of(Segmentation!, split).ToJson(),
+        TrainTask.Classify => ClassificationMetricsFile.Of(Classification!, split, Threshold).ToJson(),
+        _ => ReconstructionMetricsFile.Of(Loss, LossKind, Images, split).ToJson(),
     };
 }

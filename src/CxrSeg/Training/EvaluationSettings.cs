@@ -1,3 +1,6 @@
+using CxrSeg.Data.Transforms;
+using CxrSeg.Stages;
+
 namespace CxrSeg.Training;
 
 /// <summary>How to evaluate: task, threshold, normalisation (must match training), batch size, input channels, device, losses.</summary>

@@ -1,5 +1,7 @@
 using CxrSeg.Data.Cache;
+using CxrSeg.Data.Transforms;
 using CxrSeg.Metrics;
+using CxrSeg.Stages;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -26,7 +28,7 @@ public static class Evaluator
     public static EvaluationResult Evaluate(IReadOnlyList<nn.Module<Tensor, Tensor>> models, IPreparedSet data, IReadOnlyList<int> indices, EvaluationSettings settings)
     {
         var device = new Device(settings.Device);
-        var builder = new BatchBuilder(data, settings.Task, settings.Normalisation, settings.InChannels, null, device);
+        var builder = new BatchBuilder(data, settings.Task.Target(), settings.Normalisation, settings.InChannels, null, device);
         var seg = settings.Task == TrainTask.Segment ? new SegmentationAccumulator(data.ClassNames, settings.Threshold) : null;
         var auc = settings.Task == TrainTask.Classify ? new AurocAccumulator(data.ClassNames) : null;
         var (lossSum, count) = Run(models, builder, indices, settings, seg, auc);

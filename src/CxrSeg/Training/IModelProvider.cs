@@ -1,3 +1,4 @@
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models;
 using TorchSharp;
 using static TorchSharp.torch;

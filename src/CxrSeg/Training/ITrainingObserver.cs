@@ -1,3 +1,5 @@
+using CxrSeg.Runs;
+
 namespace CxrSeg.Training;
 
 /// <summary>Receives training events (progress bars, logs, tests). Every method has an empty default.</summary>

@@ -1,3 +1,5 @@
+using CxrSeg.Data.Transforms;
+using CxrSeg.Stages;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;
 

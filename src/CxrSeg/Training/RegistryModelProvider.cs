@@ -1,6 +1,8 @@
-using CxrSeg.Models;
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models.Networks;
 using CxrSeg.Models.Weights;
+using CxrSeg.Models;
+using CxrSeg.Runs;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -30,8 +32,8 @@ public sealed class RegistryModelProvider(Action<string>? log = null) : IModelPr
     /// <summary>Parses a transfer mode name: "encoder" or "encoder+decoder".</summary>
     public static Models.Weights.TransferMode ParseTransfer(string name) => name.Trim().ToLowerInvariant() switch
     {
-        "encoder" => Models.Weights.TransferMode.EncoderOnly,
-        "encoder+decoder" or "encoderdecoder" or "encoder-decoder" => Models.Weights.TransferMode.EncoderAndDecoder,
+        "encoder" => Models.Weights.TransferMode.Encoder,
+        "encoder+decoder" or "encoderdecoder" or "encoder-decoder" => Models.Weights.TransferMode.EncoderDecoder,
         _ => throw new UserFacingException($"--transfer: unknown value '{name}' (valid: encoder, encoder+decoder)"),
     };
 

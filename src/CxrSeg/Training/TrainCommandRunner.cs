@@ -1,7 +1,10 @@
 using CxrSeg.Data.Cache;
+using CxrSeg.Data.Transforms;
+using CxrSeg.Models;
+using CxrSeg.Runs;
+using CxrSeg.Stages;
 using TorchSharp;
 using static TorchSharp.torch;
-using CxrSeg.Models;
 
 namespace CxrSeg.Training;
 
@@ -23,17 +26,16 @@ public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, I
     public static TrainCommandRunner CreateDefault(Action<string>? log = null) =>
         new(dir => PreparedSources.Open(dir), new RegistryModelProvider(log), log);
 
-    /// <summary>The architecture name a task uses.</summary>
-    public static string ArchitectureFor(TrainTask task, string decoder) => task switch
-    {
-        TrainTask.Classify => "classifier",
-        TrainTask.Reconstruct => "autoencoder",
-        _ => decoder,
-    };
+    /// <summary>The architecture name a task uses: the decoder for segment, else the registry's architecture for the task.</summary>
+    public static string ArchitectureFor(TrainTask task, string decoder) =>
+        task == TrainTask.Segment ? decoder : ArchitectureRegistry.For(task, decoder).Name;
 
     /// <summary>Validates, opens, builds and trains; resumes when the output folder holds a checkpoint.</summary>
     public TrainResult Run(TrainRequest request, ITrainingObserver? observer = null, CancellationToken cancellation = default)
     {
+        // Names first: nothing (run.json included) is written for an unknown encoder or architecture, so the corrected
+        // command is not refused as "a different run".
+        ArchitectureRegistry.Check(new ModelSpec(ArchitectureFor(request.Options.Task, request.Decoder), request.Encoder, 1, 1));
         request = WithWeightsNormalisation(request);
         request.Options.Validate();
         foreach (var folder in PreparedSources.Split(request.DatasetPath))
@@ -42,7 +44,7 @@ public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, I
         if (request.Options.Task != TrainTask.Reconstruct && data.ClassNames.Count == 0)
         {
             (data as IDisposable)?.Dispose();
-            throw new UserFacingException($"--dataset {request.DatasetPath}: '{data.Name}' has no classes to {request.Options.Task.ToString().ToLowerInvariant()} " +
+            throw new UserFacingException($"--dataset {request.DatasetPath}: '{data.Name}' has no classes to {request.Options.Task.Name()} " +
                 "(sets with masks and sets with labels combine only into images, which only --task reconstruct can train on)");
         }
         var datasetPath = data switch
@@ -61,7 +63,7 @@ public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, I
             _ => "",
         };
         var description = new RunDescription(datasetPath, prepIds, request.Init.Source,
-            request.Init.Source is "random" or "imagenet" ? "" : request.Init.Transfer, request.Options.Task.ToString().ToLowerInvariant());
+            request.Init.Source is "random" or "imagenet" ? "" : request.Init.Transfer, request.Options.Task.Name());
         var created = 0;
         nn.Module<Tensor, Tensor> Create()
         {
@@ -87,7 +89,6 @@ public sealed class TrainCommandRunner(Func<string, IPreparedSet> openDataset, I
     /// </summary>
     private TrainRequest WithWeightsNormalisation(TrainRequest request)
     {
-        EncoderRegistry.Get(request.Encoder);
         var spec = new ModelSpec(ArchitectureFor(request.Options.Task, request.Decoder), request.Encoder, 1, 1);
         var required = models.InputNormalisation(spec, request.Init);
         if (required is null || required == request.Options.Normalisation) return request;

@@ -1,3 +1,5 @@
+using CxrSeg.Stages;
+
 namespace CxrSeg.Training;
 
 /// <summary>What <c>cxrseg train</c> asks for: options plus dataset, architecture and output folder.</summary>

@@ -1,6 +1,8 @@
 using CxrSeg.Data.Cache;
 using CxrSeg.Models;
 using CxrSeg.Platform;
+using CxrSeg.Runs;
+using CxrSeg.Stages;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -32,7 +34,7 @@ public sealed class Trainer
         observer ??= new NullObserver();
         description ??= new RunDescription();
         PrepareDevice(options);
-        RunManifest.WriteOrVerify(runDir, options, data, spec, description);
+        RunManifestFile.WriteOrVerify(runDir, options, data, spec, description);
         var settings = EvaluationSettings.From(options, spec.InChannels);
         var (testIdx, split) = data.Splits.Test.Count > 0 ? (data.Splits.Test, "test")
             : options.Protocol == TrainProtocol.Plain ? (data.Splits.Validation, "validation") : (data.Splits.Test, "");

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using CxrSeg.Data.Cache;
+using CxrSeg.Data.Transforms;
 using CxrSeg.Metrics;
 using CxrSeg.Models;
-using TorchSharp;
+using CxrSeg.Runs;
+using CxrSeg.Stages;
 using TorchSharp.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace CxrSeg.Training;
@@ -36,8 +39,8 @@ internal sealed class TrainingLoop
         (_o, _data, _spec, _model, _dir, _observer, _ct) = (o, data, spec, model, dir, observer, ct);
         (_fold, _folds, _train, _val, _partitions) = (fold, folds, train, val, partitions);
         _device = new Device(o.Device);
-        _trainBuilder = new BatchBuilder(data, o.Task, o.Normalisation, spec.InChannels, o.Augment, _device);
-        _evalBuilder = new BatchBuilder(data, o.Task, o.Normalisation, spec.InChannels, null, _device);
+        _trainBuilder = new BatchBuilder(data, o.Task.Target(), o.Normalisation, spec.InChannels, o.Augment, _device);
+        _evalBuilder = new BatchBuilder(data, o.Task.Target(), o.Normalisation, spec.InChannels, null, _device);
     }
 
     public bool Resumed { get; private set; }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CxrSeg.Demo;
 using CxrSeg.Experiments;
 using CxrSeg.Reports;
+using CxrSeg.Runs;
 using CxrSeg.Tests.Support;
 
 namespace CxrSeg.Tests.Demo;

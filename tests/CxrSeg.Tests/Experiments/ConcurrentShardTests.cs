@@ -19,7 +19,7 @@ public sealed class ConcurrentShardTests
         {
             var name = StageIds.RunFolderName(p);
             Assert.True(workspace.IsRunDone(name), $"{name} not done");
-            var m = CxrSeg.Reports.MetricsFile.Load(Path.Combine(workspace.RunFolder(name), "metrics.json"));
+            var m = CxrSeg.Runs.MetricsFile.Load(Path.Combine(workspace.RunFolder(name), "metrics.json"));
             Assert.Equal(SyntheticStageExecutor.Metrics(StageIds.Of(p)[^1]).MIoU, m.MIoU);
         }
         Assert.Equal(plans.Count, Directory.GetDirectories(workspace.RunsDir).Length);

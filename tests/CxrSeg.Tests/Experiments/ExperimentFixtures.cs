@@ -77,7 +77,7 @@ internal sealed class CountingExecutor(DatasetKind? failOn = null) : IStageExecu
 
     public List<StageRequest> Requests { get; } = [];
 
-    public void Execute(StageRequest request, CancellationToken cancel)
+    public void Execute(StageRequest request, IStageObserver observer, CancellationToken cancel)
     {
         lock (Calls)
         {

@@ -1,4 +1,6 @@
 using CxrSeg.Experiments;
+using CxrSeg.Models.Weights;
+using CxrSeg.Stages;
 using CxrSeg.Tests.Support;
 
 namespace CxrSeg.Tests.Experiments;
@@ -54,7 +56,7 @@ public sealed class GridExpanderTests
         var exp = GridExpander.Expand(grid);
         Assert.Equal(2 * 3, exp.Plans.Count);
         var twoStep = exp.Plans.First(p => p.Stages.Count == 3);
-        Assert.Equal([StageTask.Classify, StageTask.Segment, StageTask.Segment], twoStep.Stages.Select(s => s.Task));
+        Assert.Equal([TrainTask.Classify, TrainTask.Segment, TrainTask.Segment], twoStep.Stages.Select(s => s.Task));
         Assert.Equal("plain", twoStep.Stages[2].Options["protocol"]);
     }
 
@@ -78,7 +80,7 @@ public sealed class GridExpanderTests
         var plans = Paper().Plans.ToDictionary(p => p.Name);
 
         var twoStepAe = plans["unet-resnet50-2step-autoencoder-imagenet-encdec-r1"];
-        Assert.Equal([StageTask.Reconstruct, StageTask.Segment, StageTask.Segment], twoStepAe.Stages.Select(s => s.Task));
+        Assert.Equal([TrainTask.Reconstruct, TrainTask.Segment, TrainTask.Segment], twoStepAe.Stages.Select(s => s.Task));
         Assert.Equal([DatasetKind.CheXpert, DatasetKind.Siim, DatasetKind.Ccxs], twoStepAe.Stages.Select(s => s.Dataset));
         Assert.Equal([InitKind.ImageNet, InitKind.Previous, InitKind.Previous], twoStepAe.Stages.Select(s => s.Init));
         Assert.Equal(TransferMode.EncoderDecoder, twoStepAe.Stages[1].Transfer);

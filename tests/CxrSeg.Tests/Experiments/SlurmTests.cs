@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CxrSeg.Experiments;
+using CxrSeg.Platform;
+using CxrSeg.Runs;
 using CxrSeg.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,19 +1,21 @@
 using System.Text.Json.Nodes;
 using CxrSeg.Data.Cache;
 using CxrSeg.Experiments;
+using CxrSeg.Runs;
+using CxrSeg.Stages;
 using CxrSeg.Training;
 
 namespace CxrSeg.Tests.Experiments;
 
 public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFixture<TorchWorkspaceFixture>
 {
-    private static StageSpec Stage(StageTask task, DatasetKind ds, string arch, InitKind init, Dictionary<string, string> options) =>
-        new(task, ds, arch, "resnet18", init, CxrSeg.Experiments.TransferMode.Encoder, 3, options);
+    private static StageSpec Stage(TrainTask task, DatasetKind ds, string arch, InitKind init, Dictionary<string, string> options) =>
+        new(task, ds, arch, "resnet18", init, CxrSeg.Models.Weights.TransferMode.Encoder, 3, options);
 
     [Fact]
     public void Settings_MapGridOptionsWithAliasesAndDefaults()
     {
-        var ccxs = StageTrainSettings.From(Stage(StageTask.Segment, DatasetKind.Ccxs, "unet", InitKind.Previous, new()
+        var ccxs = StageTrainSettings.From(Stage(TrainTask.Segment, DatasetKind.Ccxs, "unet", InitKind.Previous, new()
         {
             ["imageSize"] = "64", ["batchSize"] = "4", ["maxEpochs"] = "7", ["earlyStoppingPatience"] = "2", ["lr"] = "0.0005",
             ["loss"] = "bce", ["synthetic.delayMs"] = "5",
@@ -21,12 +23,12 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
         Assert.Equal((64, 4, 7, 2, 0.0005, TrainProtocol.Rotating, SegmentationLoss.Bce, 3),
             (ccxs.ImageSize!.Value, ccxs.Options.BatchSize, ccxs.Options.MaxEpochs, ccxs.Options.Patience, ccxs.Options.LearningRate,
              ccxs.Options.Protocol, ccxs.Options.SegmentationLoss, ccxs.Options.Seed));
-        var chx = StageTrainSettings.From(Stage(StageTask.Classify, DatasetKind.CheXpert, "classifier", InitKind.Random, new() { ["protocol"] = "rotating-9-fold" }), "cpu");
+        var chx = StageTrainSettings.From(Stage(TrainTask.Classify, DatasetKind.CheXpert, "classifier", InitKind.Random, new() { ["protocol"] = "rotating-9-fold" }), "cpu");
         Assert.Equal((TrainTask.Classify, TrainProtocol.Rotating, (int?)null), (chx.Options.Task, chx.Options.Protocol, chx.ImageSize));
-        Assert.Equal(TrainProtocol.Plain, StageTrainSettings.From(Stage(StageTask.Segment, DatasetKind.Siim, "unet", InitKind.Random, new()), "cpu").Options.Protocol);
-        var e = Assert.Throws<UserFacingException>(() => StageTrainSettings.From(Stage(StageTask.Segment, DatasetKind.Siim, "unet", InitKind.Random, new() { ["maxEpoch"] = "3" }), "cpu"));
+        Assert.Equal(TrainProtocol.Plain, StageTrainSettings.From(Stage(TrainTask.Segment, DatasetKind.Siim, "unet", InitKind.Random, new()), "cpu").Options.Protocol);
+        var e = Assert.Throws<UserFacingException>(() => StageTrainSettings.From(Stage(TrainTask.Segment, DatasetKind.Siim, "unet", InitKind.Random, new() { ["maxEpoch"] = "3" }), "cpu"));
         Assert.Contains("'maxEpoch'", e.Message);
-        e = Assert.Throws<UserFacingException>(() => StageTrainSettings.From(Stage(StageTask.Segment, DatasetKind.Siim, "unet", InitKind.Random, new() { ["batchSize"] = "many" }), "cpu"));
+        e = Assert.Throws<UserFacingException>(() => StageTrainSettings.From(Stage(TrainTask.Segment, DatasetKind.Siim, "unet", InitKind.Random, new() { ["batchSize"] = "many" }), "cpu"));
         Assert.Contains("batchSize", e.Message);
     }
 
@@ -63,19 +65,20 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
         var root = fx.Scratch("plan");
         var ws = new Workspace(fx.Workspace);
         var log = new List<string>();
-        var executor = (TorchStageExecutor)StageExecutors.Create(StageExecutors.DefaultName, ws);
-        executor.Log = l => { lock (log) log.Add(l); };
+        Assert.IsType<TorchStageExecutor>(StageExecutors.Create(StageExecutors.DefaultName, ws));
+        var executor = new TorchStageExecutor(ws.Root);
+        var stageLog = new StageLogObserver(l => { lock (log) log.Add(l); });
         var common = new Dictionary<string, string> { ["imageSize"] = "32", ["maxEpochs"] = "1", ["batchSize"] = "4", ["maxStepsPerEpoch"] = "2" };
         var plan = new PlanSpec("tiny", [
-            Stage(StageTask.Classify, DatasetKind.CheXpert, "classifier", InitKind.Random, common),
-            Stage(StageTask.Segment, DatasetKind.Ccxs, "unet", InitKind.Previous, common),
+            Stage(TrainTask.Classify, DatasetKind.CheXpert, "classifier", InitKind.Random, common),
+            Stage(TrainTask.Segment, DatasetKind.Ccxs, "unet", InitKind.Previous, common),
         ], new Dictionary<DatasetKind, string> { [DatasetKind.CheXpert] = "prepared/chexpert", [DatasetKind.Ccxs] = "prepared/ccxs" });
-        var report = new PlanRunner(ws, executor) { Log = l => { lock (log) log.Add(l); } }.Run(plan);
+        var report = new PlanRunner(ws, executor) { Log = l => { lock (log) log.Add(l); }, Observer = stageLog }.Run(plan);
         Assert.True(report.Outcome == RunOutcome.Done, string.Join("\n", log) + report.Error);
-        var ids = StageIds.Of(plan);
+        var ids = StageIds.Of(ws.Pin(plan));
         var final = ws.StageFolder(ids[1]);
         Assert.True(Directory.Exists(Path.Combine(ws.StageFolder(ids[0]), CheckpointStore.Best)));
-        var run = JsonNode.Parse(File.ReadAllText(Path.Combine(final, RunManifest.FileName)))!;
+        var run = JsonNode.Parse(File.ReadAllText(Path.Combine(final, RunFiles.Manifest)))!;
         Assert.Equal(ws.StageFolder(ids[0]), run["init"]!.GetValue<string>());
         Assert.Equal("encoder", run["transfer"]!.GetValue<string>());
         Assert.Equal(fx.Prepared["ccxs"], run["dataset"]!["path"]!.GetValue<string>());
@@ -149,7 +152,7 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
         Assert.True(r.ExitCode == 0, r.Out + r.Error);
         Assert.Contains("smp layout", r.Out);
         Assert.Contains("skipped 2, re-initialised 0", r.Out); // 4-class head in the file, 13 classes here
-        var run = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "run", RunManifest.FileName)))!;
+        var run = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "run", RunFiles.Manifest)))!;
         Assert.Equal(smp, run["init"]!.GetValue<string>());
     }
 
@@ -162,16 +165,16 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
             CxrSeg.Models.Weights.StateDictFile.Write(file, tv.state_dict());
         var ws = new Workspace(fx.Workspace);
         var log = new List<string>();
-        var executor = (TorchStageExecutor)StageExecutors.Create(StageExecutors.DefaultName, ws);
-        executor.Log = l => { lock (log) log.Add(l); };
+        var executor = StageExecutors.Create(StageExecutors.DefaultName, ws);
+        var stageLog = new StageLogObserver(l => { lock (log) log.Add(l); });
         var options = new Dictionary<string, string> { ["imageSize"] = "32", ["maxEpochs"] = "1", ["batchSize"] = "4", ["maxStepsPerEpoch"] = "1", ["initWeights"] = file };
-        var plan = new PlanSpec("from-file", [Stage(StageTask.Segment, DatasetKind.Ccxs, "unet", InitKind.File, options)],
+        var plan = new PlanSpec("from-file", [Stage(TrainTask.Segment, DatasetKind.Ccxs, "unet", InitKind.File, options)],
             new Dictionary<DatasetKind, string> { [DatasetKind.Ccxs] = "prepared/ccxs" });
-        var report = new PlanRunner(ws, executor).Run(plan);
+        var report = new PlanRunner(ws, executor) { Observer = stageLog }.Run(plan);
         Assert.True(report.Outcome == RunOutcome.Done, string.Join("\n", log) + report.Error);
         Assert.Contains(log, l => l.Contains("torchvision layout"));
         Assert.Contains(log, l => l.Contains("loaded 120")); // every resnet18 encoder tensor
-        var noFile = Stage(StageTask.Segment, DatasetKind.Ccxs, "unet", InitKind.File, new Dictionary<string, string>());
+        var noFile = Stage(TrainTask.Segment, DatasetKind.Ccxs, "unet", InitKind.File, new Dictionary<string, string>());
         Assert.Contains("initWeights", Assert.Throws<UserFacingException>(() => noFile.Validate(0)).Message);
     }
 
@@ -180,21 +183,21 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
     {
         var ws = new Workspace(fx.Workspace);
         var log = new List<string>();
-        var executor = (TorchStageExecutor)StageExecutors.Create(StageExecutors.DefaultName, ws);
-        executor.Log = l => { lock (log) log.Add(l); };
+        var executor = StageExecutors.Create(StageExecutors.DefaultName, ws);
+        var stageLog = new StageLogObserver(l => { lock (log) log.Add(l); });
         var common = new Dictionary<string, string> { ["imageSize"] = "32", ["maxEpochs"] = "1", ["batchSize"] = "4", ["maxStepsPerEpoch"] = "1" };
         var plan = new PlanSpec("imagenet", [
-            new StageSpec(StageTask.Classify, DatasetKind.CheXpert, "classifier", "resnet18-cntk", InitKind.ImageNet, CxrSeg.Experiments.TransferMode.Encoder, 3, common),
-            new StageSpec(StageTask.Segment, DatasetKind.Ccxs, "unet", "resnet18-cntk", InitKind.Previous, CxrSeg.Experiments.TransferMode.Encoder, 3, common),
+            new StageSpec(TrainTask.Classify, DatasetKind.CheXpert, "classifier", "resnet18-cntk", InitKind.ImageNet, CxrSeg.Models.Weights.TransferMode.Encoder, 3, common),
+            new StageSpec(TrainTask.Segment, DatasetKind.Ccxs, "unet", "resnet18-cntk", InitKind.Previous, CxrSeg.Models.Weights.TransferMode.Encoder, 3, common),
         ], new Dictionary<DatasetKind, string> { [DatasetKind.CheXpert] = "prepared/chexpert", [DatasetKind.Ccxs] = "prepared/ccxs" });
-        var report = new PlanRunner(ws, executor) { Log = l => { lock (log) log.Add(l); } }.Run(plan);
+        var report = new PlanRunner(ws, executor) { Log = l => { lock (log) log.Add(l); }, Observer = stageLog }.Run(plan);
         Assert.True(report.Outcome == RunOutcome.Done, string.Join("\n", log) + report.Error);
 
         var (mean, std) = CxrSeg.Models.Weights.BundledImageNetWeights.Normalisation();
-        var ids = StageIds.Of(plan);
+        var ids = StageIds.Of(ws.Pin(plan));
         foreach (var id in ids)
         {
-            var run = JsonNode.Parse(File.ReadAllText(Path.Combine(ws.StageFolder(id), RunManifest.FileName)))!;
+            var run = JsonNode.Parse(File.ReadAllText(Path.Combine(ws.StageFolder(id), RunFiles.Manifest)))!;
             Assert.Equal(mean, run["normalisation"]!["mean"]!.GetValue<double>(), 12);
             Assert.Equal(std, run["normalisation"]!["std"]!.GetValue<double>(), 12);
         }
@@ -209,16 +212,16 @@ public sealed class TorchStageExecutorTests(TorchWorkspaceFixture fx) : IClassFi
     {
         var ws = new Workspace(fx.Workspace);
         var log = new List<string>();
-        var executor = (TorchStageExecutor)StageExecutors.Create(StageExecutors.DefaultName, ws);
-        executor.Log = l => { lock (log) log.Add(l); };
+        var executor = StageExecutors.Create(StageExecutors.DefaultName, ws);
+        var stageLog = new StageLogObserver(l => { lock (log) log.Add(l); });
         var common = new Dictionary<string, string> { ["imageSize"] = "32", ["maxEpochs"] = "1", ["batchSize"] = "4", ["maxStepsPerEpoch"] = "1" };
         var plan = new PlanSpec("combined", [
-            Stage(StageTask.Segment, DatasetKind.Siim, "unet", InitKind.Random, common),
-            Stage(StageTask.Segment, DatasetKind.Ccxs, "unet", InitKind.Previous, common),
+            Stage(TrainTask.Segment, DatasetKind.Siim, "unet", InitKind.Random, common),
+            Stage(TrainTask.Segment, DatasetKind.Ccxs, "unet", InitKind.Previous, common),
         ], new Dictionary<DatasetKind, string> { [DatasetKind.Siim] = "prepared/siim:prepared/ccxs", [DatasetKind.Ccxs] = "prepared/ccxs" });
-        var report = new PlanRunner(ws, executor) { Log = l => { lock (log) log.Add(l); } }.Run(plan);
+        var report = new PlanRunner(ws, executor) { Log = l => { lock (log) log.Add(l); }, Observer = stageLog }.Run(plan);
         Assert.True(report.Outcome == RunOutcome.Done, string.Join("\n", log) + report.Error);
-        var first = JsonNode.Parse(File.ReadAllText(Path.Combine(ws.StageFolder(StageIds.Of(plan)[0]), RunManifest.FileName)))!;
+        var first = JsonNode.Parse(File.ReadAllText(Path.Combine(ws.StageFolder(StageIds.Of(ws.Pin(plan))[0]), RunFiles.Manifest)))!;
         using var siim = PreparedSet.Open(fx.Prepared["siim"]);
         using var ccxs = PreparedSet.Open(fx.Prepared["ccxs"]);
         Assert.Equal(siim.ClassNames.Count + ccxs.ClassNames.Count, first["classNames"]!.AsArray().Count);

@@ -1,5 +1,5 @@
-using CxrSeg.Models;
 using CxrSeg.Models.Weights;
+using CxrSeg.Models;
 using CxrSeg.Tests.Support;
 using static TorchSharp.torch;
 
@@ -51,40 +51,5 @@ public sealed class ExportTests
         var e = Assert.Throws<UserFacingException>(() => SmpExport.Import(b, tmp.File("m.safetensors")));
         Assert.Contains("segmentation_head.0.weight", e.Message);
         Assert.True(before.Equals(b.state_dict()["encoder.conv1.weight"])); // nothing copied
-    }
-
-    [Fact]
-    public void Checkpoint_folder_rebuilds_the_network_with_spec_normalisation_and_extra()
-    {
-        using var tmp = new TempDir();
-        var spec = new ModelSpec("unet", "resnet18", 1, 3);
-        using var a = ModelFactory.Create(spec);
-        Perturb(a);
-        var norm = new InputNormalisation([0.5], [0.25]);
-        ModelCheckpoint.Save(a, spec, tmp.Path, """{"classes":["a","b","c"],"size":64}""", norm);
-        var loaded = ModelCheckpoint.Load(tmp.Path);
-        using var b = loaded.Network;
-        Assert.Equal(spec, loaded.Spec);
-        Assert.Equal(norm.Mean, loaded.Normalisation!.Mean);
-        Assert.Equal(norm.Std, loaded.Normalisation.Std);
-        Assert.Contains("\"size\":64", loaded.ExtraJson);
-        a.eval();
-        b.eval();
-        using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        var x = randn(2, 1, 64, 64);
-        var sa = a.state_dict();
-        foreach (var (k, t) in b.state_dict()) Assert.True(t.Equals(sa[k]), k);
-        var ya = a.call(x);
-        var yb = b.call(x);
-        Assert.True(ya.Equals(yb), $"max diff {(ya - yb).abs().max().item<float>()}, finite {ya.isfinite().all().item<bool>()}");
-    }
-
-    [Fact]
-    public void Loading_a_folder_without_a_checkpoint_names_the_missing_file()
-    {
-        using var tmp = new TempDir();
-        var e = Assert.Throws<UserFacingException>(() => ModelCheckpoint.Load(tmp.Path));
-        Assert.Contains("model.json", e.Message);
     }
 }

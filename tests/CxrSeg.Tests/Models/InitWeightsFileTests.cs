@@ -1,9 +1,9 @@
-using CxrSeg.Models;
 using CxrSeg.Models.Networks;
 using CxrSeg.Models.Weights;
+using CxrSeg.Models;
 using CxrSeg.Tests.Support;
-using TorchSharp;
 using TorchSharp.PyBridge;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace CxrSeg.Tests.Models;
@@ -102,6 +102,6 @@ public sealed class InitWeightsFileTests
             { "spec": { "architecture": "unet", "encoder": "resnet18", "inChannels": 1, "classes": 2 },
               "classNames": ["a", "b"], "inputSize": 64, "normalisation": { "mean": 0.3, "std": 0.2 } }
             """);
-        Assert.Equal(new CxrSeg.Training.Normalisation(0.3, 0.2), provider.InputNormalisation(spec, new CxrSeg.Training.ModelInit(tmp.File("m.safetensors"))));
+        Assert.Equal(new CxrSeg.Data.Transforms.Normalisation(0.3, 0.2), provider.InputNormalisation(spec, new CxrSeg.Training.ModelInit(tmp.File("m.safetensors"))));
     }
 }

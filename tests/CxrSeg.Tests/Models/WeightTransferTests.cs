@@ -1,5 +1,5 @@
-using CxrSeg.Models;
 using CxrSeg.Models.Weights;
+using CxrSeg.Models;
 using static TorchSharp.torch;
 
 namespace CxrSeg.Tests.Models;
@@ -46,7 +46,7 @@ public sealed class WeightTransferTests
         Perturb(cls);
         using var unet = ModelFactory.Create(new ModelSpec("unet", "resnet18", 1, 13));
         var before = Snapshot(unet);
-        var report = WeightTransfer.Transfer(cls, unet, TransferMode.EncoderOnly);
+        var report = WeightTransfer.Transfer(cls, unet, TransferMode.Encoder);
         AssertMoved(cls, unet, before, k => k.StartsWith("encoder.", StringComparison.Ordinal), report);
         Assert.Empty(report.Skipped);
         Assert.Equal(unet.state_dict().Keys.Count(k => !k.StartsWith("encoder.", StringComparison.Ordinal)), report.Reinitialised.Count);
@@ -60,7 +60,7 @@ public sealed class WeightTransferTests
         Perturb(ae);
         using var unet = ModelFactory.Create(new ModelSpec("unet", "resnet18", 1, 13));
         var before = Snapshot(unet);
-        var report = WeightTransfer.Transfer(ae, unet, TransferMode.EncoderAndDecoder);
+        var report = WeightTransfer.Transfer(ae, unet, TransferMode.EncoderDecoder);
         AssertMoved(ae, unet, before, k => !k.StartsWith("segmentation_head.", StringComparison.Ordinal), report);
         Assert.Empty(report.Skipped);
         Assert.Equal(["segmentation_head.0.bias", "segmentation_head.0.weight"], report.Reinitialised.OrderBy(k => k, StringComparer.Ordinal));
@@ -73,7 +73,7 @@ public sealed class WeightTransferTests
         Perturb(siim);
         using var ccxs = ModelFactory.Create(new ModelSpec("deeplabv3", "resnet18", 1, 13));
         var before = Snapshot(ccxs);
-        var report = WeightTransfer.Transfer(siim, ccxs, TransferMode.EncoderAndDecoder);
+        var report = WeightTransfer.Transfer(siim, ccxs, TransferMode.EncoderDecoder);
         AssertMoved(siim, ccxs, before, k => !k.StartsWith("segmentation_head.", StringComparison.Ordinal), report);
         Assert.Equal(2, report.Reinitialised.Count);
     }
@@ -84,7 +84,7 @@ public sealed class WeightTransferTests
         using var rgb = ModelFactory.Create(new ModelSpec("classifier", "resnet18", 3, 14));
         using var grey = ModelFactory.Create(new ModelSpec("unet", "resnet18", 1, 13));
         var before = grey.state_dict()["encoder.conv1.weight"].clone();
-        var report = WeightTransfer.Transfer(rgb, grey, TransferMode.EncoderOnly);
+        var report = WeightTransfer.Transfer(rgb, grey, TransferMode.Encoder);
         Assert.Equal(["encoder.conv1.weight"], report.Skipped.Keys);
         Assert.Contains("shape", report.Skipped["encoder.conv1.weight"]);
         Assert.True(before.Equals(grey.state_dict()["encoder.conv1.weight"]));
@@ -96,6 +96,6 @@ public sealed class WeightTransferTests
     {
         using var vgg = ModelFactory.Create(new ModelSpec("classifier", "vgg16", 1, 14));
         using var unet = ModelFactory.Create(new ModelSpec("unet", "resnet18", 1, 13));
-        Assert.Throws<UserFacingException>(() => WeightTransfer.Transfer(vgg, unet, TransferMode.EncoderOnly));
+        Assert.Throws<UserFacingException>(() => WeightTransfer.Transfer(vgg, unet, TransferMode.Encoder));
     }
 }

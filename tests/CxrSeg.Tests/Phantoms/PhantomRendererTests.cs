@@ -103,14 +103,6 @@ public sealed class PhantomRendererTests
         Assert.NotEqual(a.Pixels, other.Pixels);
     }
 
-    [Fact]
-    public void Benchmark_reports_a_rate()
-    {
-        var r = PhantomBenchmark.Run(2, 64, 1);
-        Assert.Equal(2, r.Phantoms);
-        Assert.True(r.PerSecondPerCore > 0);
-    }
-
     private static bool[] Ring(byte[] m, int w, int h, int d)
     {
         var ring = new bool[m.Length];

@@ -1,8 +1,8 @@
 using CxrSeg.Data.Ccxs;
 using CxrSeg.Data.Images;
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models;
 using CxrSeg.Predict;
-using CxrSeg.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,9 +1,11 @@
 using CxrSeg.Data.Cache;
 using CxrSeg.Data.Ccxs;
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models;
 using CxrSeg.Predict;
+using CxrSeg.Runs;
+using CxrSeg.Stages;
 using CxrSeg.Tests.Support;
-using CxrSeg.Training;
 using static TorchSharp.torch;
 
 namespace CxrSeg.Tests.Predict;
@@ -19,7 +21,7 @@ public sealed class TrainedModelTests
         manual_seed(7);
         var spec = new ModelSpec("unet", "resnet18", 1, names.Count);
         var net = ModelFactory.Create(spec);
-        RunManifest.WriteOrVerify(runDir, new TrainOptions { Normalisation = norm }, data, spec, new RunDescription());
+        RunManifestFile.WriteOrVerify(runDir, new TrainOptions { Normalisation = norm }, data, spec, new RunDescription());
         CheckpointStore.Save(runDir, CheckpointStore.Best, net, null, new TrainingState(), spec);
         return (spec, net);
     }
@@ -68,7 +70,7 @@ public sealed class TrainedModelTests
     {
         using var tmp = new TempDir();
         WriteRun(tmp.Path, 32, new Normalisation());
-        var path = Path.Combine(tmp.Path, RunManifest.FileName);
+        var path = Path.Combine(tmp.Path, RunFiles.Manifest);
         var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         node[field] = System.Text.Json.Nodes.JsonNode.Parse(json);
         File.WriteAllText(path, node.ToJsonString());
@@ -82,7 +84,7 @@ public sealed class TrainedModelTests
     {
         using var tmp = new TempDir();
         WriteRun(tmp.Path, 32, new Normalisation());
-        var path = Path.Combine(tmp.Path, RunManifest.FileName);
+        var path = Path.Combine(tmp.Path, RunFiles.Manifest);
         var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         var names = CcxsClasses.Names.ToArray();
         names[1] = names[0];

@@ -1,5 +1,6 @@
 using System.Text;
 using CxrSeg.Data.Dicom;
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Prepare;
 using CxrSeg.Data.Stats;

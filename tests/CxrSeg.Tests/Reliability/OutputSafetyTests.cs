@@ -1,3 +1,4 @@
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Prepare;
 using CxrSeg.Platform;

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using CxrSeg.Experiments;
+using CxrSeg.Models.Weights;
 using CxrSeg.Reports;
+using CxrSeg.Runs;
 using CxrSeg.Tests.Experiments;
 using CxrSeg.Tests.Support;
 
@@ -33,7 +35,7 @@ public sealed class ReportWriterTests
     private static List<(PlanLabels L, double MIoU)> ReadRaw(string ws) =>
         Directory.GetDirectories(Path.Combine(ws, "runs")).Select(d =>
         {
-            var labels = JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(Path.Combine(d, "run.json")))!.Labels!.ToLabels();
+            var labels = JsonSerializer.Deserialize<PlanRunRecord>(File.ReadAllText(Path.Combine(d, "run.json")))!.Labels!.ToLabels();
             using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(d, "metrics.json")));
             return (labels, doc.RootElement.GetProperty("mIoU").GetDouble());
         }).ToList();
@@ -134,7 +136,7 @@ public sealed class ReportWriterTests
         var e = Assert.Throws<UserFacingException>(() => ReportWriter.Write(new ReportOptions(tmp.File("nope"), tmp.Path, tmp.File("out"), [])));
         Assert.Contains("nope", e.Message);
         Directory.CreateDirectory(tmp.File("runs/r1"));
-        File.WriteAllText(tmp.File("runs/r1/run.json"), JsonSerializer.Serialize(new RunRecord("r1", "p", new PlanLabelsDto("unet", "resnet50", "none", "random", null, 0), [], new Dictionary<string, string>(), DateTime.UtcNow)));
+        File.WriteAllText(tmp.File("runs/r1/run.json"), JsonSerializer.Serialize(new PlanRunRecord("r1", "p", new RunLabels("unet", "resnet50", "none", "random", null, 0), [], new Dictionary<string, string>(), DateTime.UtcNow)));
         File.WriteAllText(tmp.File("runs/r1/metrics.json"), "{ \"classes\": [], \"mIoU\": 1.7 }");
         e = Assert.Throws<UserFacingException>(() => ReportWriter.Write(new ReportOptions(tmp.File("runs"), tmp.Path, tmp.File("out"), [])));
         Assert.Contains("metrics.json", e.Message);
@@ -152,7 +154,7 @@ public sealed class ReportWriterTests
         Assert.Equal(["charts/miou-unet-enc-random.png"], s.Files.Where(f => f.StartsWith("charts/")));
         Assert.Equal("UNet encoder-only, random", Assert.Single(s.Table.Columns).Title);
         Assert.All(s.Table.Cells, line => Assert.Equal(2, line[0]!.N));
-        var rec = JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(Path.Combine(ws, "runs", s.Runs[0].RunName, "run.json")))!;
+        var rec = JsonSerializer.Deserialize<PlanRunRecord>(File.ReadAllText(Path.Combine(ws, "runs", s.Runs[0].RunName, "run.json")))!;
         Assert.True(File.Exists(Path.Combine(ws, rec.FinalStageFolder!, "metrics.json")));
     }
 
@@ -174,15 +176,15 @@ public sealed class ReportWriterTests
         var written = new HashSet<string>();
         foreach (var d in Directory.GetDirectories(Path.Combine(ws, "runs")))
         {
-            var rec = JsonSerializer.Deserialize<RunRecord>(File.ReadAllText(Path.Combine(d, "run.json")))!;
+            var rec = JsonSerializer.Deserialize<PlanRunRecord>(File.ReadAllText(Path.Combine(d, "run.json")))!;
             foreach (var stage in rec.Stages.Take(rec.Stages.Count - 1))
             {
                 if (!written.Add(stage.Id)) continue;
                 var (a, b) = stage.Task == "classify" ? (0.6, 0.7) : stage.Task == "segment" ? (0.2, 0.3) : (0.5, 0.4);
-                CxrSeg.Training.HistoryCsv.Write(Path.Combine(ws, "stages", stage.Id, "history.csv"),
+                CxrSeg.Runs.HistoryCsv.Write(Path.Combine(ws, "stages", stage.Id, "history.csv"),
                 [
-                    new CxrSeg.Training.EpochRecord { Epoch = 1, ValLoss = stage.Task == "reconstruct" ? a : 1, ValMeanAuroc = stage.Task == "classify" ? a : null, ValMIoU = stage.Task == "segment" ? a : null },
-                    new CxrSeg.Training.EpochRecord { Epoch = 2, ValLoss = stage.Task == "reconstruct" ? b : 1, ValMeanAuroc = stage.Task == "classify" ? b : null, ValMIoU = stage.Task == "segment" ? b : null },
+                    new CxrSeg.Runs.EpochRecord { Epoch = 1, ValLoss = stage.Task == "reconstruct" ? a : 1, ValMeanAuroc = stage.Task == "classify" ? a : null, ValMIoU = stage.Task == "segment" ? a : null },
+                    new CxrSeg.Runs.EpochRecord { Epoch = 2, ValLoss = stage.Task == "reconstruct" ? b : 1, ValMeanAuroc = stage.Task == "classify" ? b : null, ValMIoU = stage.Task == "segment" ? b : null },
                 ]);
             }
         }

@@ -1,4 +1,6 @@
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models;
+using CxrSeg.Stages;
 using CxrSeg.Tests.Support;
 using CxrSeg.Training;
 using static TorchSharp.torch;

@@ -1,3 +1,4 @@
+using CxrSeg.Runs;
 using CxrSeg.Training;
 
 namespace CxrSeg.Tests.Training;

@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models;
+using CxrSeg.Runs;
+using CxrSeg.Stages;
 using CxrSeg.Tests.Support;
 using CxrSeg.Training;
 

@@ -1,8 +1,11 @@
+using System.Text.Json.Nodes;
 using CxrSeg.Data.Cache;
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models;
+using CxrSeg.Runs;
+using CxrSeg.Stages;
 using CxrSeg.Tests.Support;
 using CxrSeg.Training;
-using System.Text.Json.Nodes;
 
 namespace CxrSeg.Tests.Training;
 
@@ -42,7 +45,7 @@ public sealed class ValidationSplitterTests
 
         var result = new Trainer().Run(o with { ValidationFraction = 0.2 }, NoValidation(), new ModelSpec("tiny", "tiny", 1, 3), TinyModels.Segmenter(1, 3), tmp.File("b"));
         Assert.NotNull(result.MetricsPath);
-        var run = JsonNode.Parse(File.ReadAllText(Path.Combine(tmp.File("b"), RunManifest.FileName)))!;
+        var run = JsonNode.Parse(File.ReadAllText(Path.Combine(tmp.File("b"), RunFiles.Manifest)))!;
         Assert.Equal(0.2, run["options"]!["validationFraction"]!.GetValue<double>());
     }
 

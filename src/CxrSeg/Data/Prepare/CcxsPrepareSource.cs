@@ -1,5 +1,6 @@
 using CxrSeg.Data.Cache;
 using CxrSeg.Data.Ccxs;
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Splits;
 

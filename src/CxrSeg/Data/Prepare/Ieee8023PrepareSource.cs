@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CxrSeg.Data.Cache;
 using CxrSeg.Data.Ieee8023;
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Splits;
 

@@ -1,4 +1,5 @@
 using CxrSeg.Data.Cache;
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Nih14;
 

@@ -1,3 +1,4 @@
+using CxrSeg.Data.Transforms;
 using CxrSeg.Models.Networks;
 using CxrSeg.Models.Weights.Onnx;
 using static TorchSharp.torch;

@@ -20,8 +20,8 @@ public static class WeightTransfer
     {
         Func<string, bool> wanted = mode switch
         {
-            TransferMode.EncoderOnly => k => k.StartsWith("encoder.", StringComparison.Ordinal),
-            TransferMode.EncoderAndDecoder => k => k.StartsWith("encoder.", StringComparison.Ordinal) || k.StartsWith("decoder.", StringComparison.Ordinal),
+            TransferMode.Encoder => k => k.StartsWith("encoder.", StringComparison.Ordinal),
+            TransferMode.EncoderDecoder => k => k.StartsWith("encoder.", StringComparison.Ordinal) || k.StartsWith("decoder.", StringComparison.Ordinal),
             _ => throw new ArgumentOutOfRangeException(nameof(mode)),
         };
         var report = Apply(source, target, wanted, firstConvKey: null);

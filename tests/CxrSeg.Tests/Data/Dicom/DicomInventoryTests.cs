@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CxrSeg.Data.Dicom;
+using CxrSeg.Data.ImageFiles;
 using CxrSeg.Data.Images;
 using CxrSeg.Tests.Support;
 

@@ -1,4 +1,0 @@
-namespace CxrSeg.Data.Prepare;
-
-/// <summary>One measured rate.</summary>
-public sealed record PrepareBenchmarkRow(string Stage, int Workers, double ImagesPerSecond, double ImagesPerSecondPerCore);
