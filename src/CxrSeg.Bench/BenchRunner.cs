@@ -10,12 +10,18 @@ public static class BenchRunner
     public static IReadOnlyList<IBenchSuite> AllSuites { get; } = BuildSuites();
 
     private static List<IBenchSuite> BuildSuites() =>
-        [new GemmSuite(), new TrainStepSuite(), new EpochSuite(), new PrepareSuite(), new LoaderSuite(), new PredictSuite(), new MemorySuite(), new PhantomsSuite()];
+        [new GemmSuite(), new TrainStepSuite(), new ConvPathsSuite(), new EpochSuite(), new PrepareSuite(), new LoaderSuite(), new PredictSuite(), new MemorySuite(), new PhantomsSuite()];
 
-    /// <summary>Finds suites by name; unknown names fail with the list of valid ones.</summary>
+    /// <summary>
+    /// The suites run when none is named: all but <c>conv-paths</c>, which starts a process per convolution path and
+    /// runs only when named.
+    /// </summary>
+    public static IReadOnlyList<IBenchSuite> DefaultSuites { get; } = AllSuites.Where(s => s is not ConvPathsSuite).ToList();
+
+    /// <summary>Finds suites by name (none: <see cref="DefaultSuites"/>); unknown names fail with the list of valid ones.</summary>
     public static IReadOnlyList<IBenchSuite> Select(IReadOnlyList<string> names)
     {
-        if (names.Count == 0) return AllSuites;
+        if (names.Count == 0) return DefaultSuites;
         return names.Select(n => AllSuites.FirstOrDefault(s => s.Name == n)
             ?? throw new UserFacingException($"unknown bench suite '{n}'; valid: {string.Join(", ", AllSuites.Select(s => s.Name))}")).ToList();
     }
@@ -30,7 +36,7 @@ public static class BenchRunner
     {
         TorchRuntime.Initialize();
         var date = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
-        var runtime = $"libtorch {TorchRuntime.LibTorchVersion}, oneDNN {OneDnnIsa.Status.Split(" (")[0]}, malloc {MallocTuning.Status.Split(" (")[0]}";
+        var runtime = $"libtorch {TorchRuntime.LibTorchVersion}, oneDNN {OneDnnIsa.Status.Split(" (")[0]}, convolutions {ConvolutionBackend.Current}, malloc {MallocTuning.Status.Split(" (")[0]}";
         var total = Stopwatch.StartNew();
         var results = new List<BenchSuiteResult>();
         BenchReport Report() => new(date, BenchReport.DescribeMachine(), command, context.Settings, context.Repeat, runtime, total.Elapsed.TotalSeconds, results);

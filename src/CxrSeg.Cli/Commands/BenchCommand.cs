@@ -13,7 +13,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
     public sealed class Settings : CliSettings
     {
         /// <summary>Suites to run.</summary>
-        [CommandArgument(0, "[SUITE]"), Description("Suites to run (default: all). Use --list to see them.")]
+        [CommandArgument(0, "[SUITE]"), Description("Suites to run (default: all but conv-paths). Use --list to see them.")]
         public string[] Suites { get; init; } = [];
 
         /// <summary>JSON output.</summary>
@@ -98,7 +98,8 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         CxrSeg.Platform.DeviceCheck.Require(settings.Device);
         if (settings.List)
         {
-            foreach (var s in BenchRunner.AllSuites) AnsiConsole.MarkupLine($"[bold]{s.Name,-12}[/] {Markup.Escape(s.Description)}");
+            foreach (var s in BenchRunner.AllSuites)
+                AnsiConsole.MarkupLine($"[bold]{s.Name,-12}[/] {Markup.Escape(s.Description)}{(BenchRunner.DefaultSuites.Contains(s) ? "" : " (only when named)")}");
             return 0;
         }
         if (settings.FromJson is not null)
