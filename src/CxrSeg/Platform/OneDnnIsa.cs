@@ -8,6 +8,7 @@ namespace CxrSeg.Platform;
 /// On this project's reference VMs (AMD EPYC with AVX-512), oneDNN's AVX2 and AVX-512 convolution kernels
 /// intermittently return NaN or wrong gradients when two threads run them (measured: 84–219 of 1,200 backward
 /// passes of a two-conv net had NaN weight gradients); capped to AVX, 0 of 2,400, at the same matmul rate.
+/// CPU families on which the full ISA passed the gradient checks (<see cref="CheckedCpu"/>) are not capped.
 /// Set <c>CXRSEG_ONEDNN_ISA=native</c> to lift the cap, or to another oneDNN ISA name to choose one; a
 /// <c>DNNL_MAX_CPU_ISA</c> already set by the user is respected.
 /// </summary>
@@ -43,6 +44,11 @@ public static class OneDnnIsa
         if (string.Equals(choice, "native", StringComparison.OrdinalIgnoreCase))
         {
             Status = "native (CXRSEG_ONEDNN_ISA=native)";
+            return;
+        }
+        if (string.IsNullOrEmpty(choice) && CheckedCpu.IsChecked(CheckedCpu.Current()) is { } family)
+        {
+            Status = $"native ({family}: gradient checks sound with the full ISA, docs/BENCH.md; CXRSEG_ONEDNN_ISA=AVX caps it)";
             return;
         }
         var cap = string.IsNullOrEmpty(choice) ? DefaultCap : choice.ToUpperInvariant();
