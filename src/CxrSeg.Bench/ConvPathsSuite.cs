@@ -47,13 +47,13 @@ public sealed partial class ConvPathsSuite : IBenchSuite
         }
         var passes = s.Size <= 64 ? 10 : 100;
         var result = new List<BenchFigure>();
-        var baseline = Median(steps[ConvolutionPath.All[0].Name]);
+        var baseline = BenchContext.Median(steps[ConvolutionPath.All[0].Name]);
         foreach (var path in ConvolutionPath.All)
         {
-            var median = Median(steps[path.Name]);
+            var median = BenchContext.Median(steps[path.Name]);
             result.Add(new BenchFigure($"{path.Name} {s.Model} step", median, "s/step", baseline / median, $"speed-up over {ConvolutionPath.All[0].Name}"));
             if (fractions[path.Name].Count > 0)
-                result.Add(new BenchFigure($"{path.Name} {s.Model} rate", Median(fractions[path.Name]), "of gemm"));
+                result.Add(new BenchFigure($"{path.Name} {s.Model} rate", BenchContext.Median(fractions[path.Name]), "of gemm"));
             var (bad, total, sound, line) = GradientCheck(cli, path, passes);
             context.Log($"conv-paths: {path.Name} gradient check: {line}");
             result.Add(new BenchFigure($"{path.Name} gradient check", bad, $"bad of {total} passes", Target: "0 bad, float64 agrees", Met: sound));
@@ -98,12 +98,6 @@ public sealed partial class ConvPathsSuite : IBenchSuite
     }
 
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
-
-    private static double Median(List<double> xs)
-    {
-        var sorted = xs.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
 
     [GeneratedRegex(@"(\d+) of (\d+) passes bad")]
     private static partial Regex BadPasses();

@@ -79,7 +79,13 @@ public sealed class DoctorCommand : Command<DoctorCommand.Settings>
         };
         try
         {
-            var r = GradientCheck.Run(options);
+            // A long check (--deep, --passes) reports its progress on stderr about every tenth of the way.
+            var step = Math.Max(1, options.Passes / 10);
+            Action<int, int>? progress = options.Passes < 200 ? null : (done, bad) =>
+            {
+                if (done % step == 0 || done == options.Passes) Console.Error.WriteLine($"gradient check: {done}/{options.Passes} passes, {bad} bad");
+            };
+            var r = GradientCheck.Run(options, progress);
             return new DoctorItem(settings.Deep ? "gradient check (deep)" : "gradient check", r.Summary, r.Sound);
         }
         catch (Exception e) when (e is not OperationCanceledException)

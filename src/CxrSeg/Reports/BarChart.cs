@@ -30,6 +30,7 @@ public static class BarChart
         var slot = 0.8 / Math.Max(strategies.Count, 3);
         var ticks = new List<Tick>();
         var legend = new List<LegendItem>();
+        var roles = RoleNames.Common(runs.Select(r => r.Roles));
         double top = 0;
         for (var si = 0; si < strategies.Count; si++)
         {
@@ -59,7 +60,7 @@ public static class BarChart
             eb.YErrorPositive = hi;
             eb.Color = Colors.Black;
             eb.LineWidth = 1.5f;
-            legend.Add(new LegendItem { LabelText = PlanNames.StrategyLabel(s, p, RoleNames.Common(runs.Select(r => r.Roles))), FillColor = color });
+            legend.Add(new LegendItem { LabelText = PlanNames.StrategyLabel(s, p, roles), FillColor = color });
         }
         for (var ei = 0; ei < encoders.Count; ei++) ticks.Add(new Tick(ei, encoders[ei]));
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
