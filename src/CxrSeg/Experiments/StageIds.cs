@@ -38,7 +38,8 @@ public static class StageIds
             ["transfer"] = parentId is null && s.Init != InitKind.File ? null : PlanNames.Of(s.Transfer),
             ["seed"] = s.Seed,
             ["parent"] = parentId,
-            ["options"] = new SortedDictionary<string, string>(s.Options.ToDictionary(kv => kv.Key, kv => kv.Value), StringComparer.Ordinal),
+            ["options"] = new SortedDictionary<string, string>(s.Options.Where(kv => Stages.TrainOptions.PlanOption(kv.Key)?.AffectsResult != false)
+                .ToDictionary(kv => kv.Key, kv => kv.Value), StringComparer.Ordinal),
         };
         return Hash(JsonSerializer.Serialize(canon));
     }

@@ -114,7 +114,7 @@ public static class CcxsPhantomWriter
             var anatomy = PhantomSampler.Anatomy(prng, female);
             var ap = r.Chance(0.07);
             var figure = r.Chance(0.35);
-            var acq = PhantomSampler.Acquisition(r, ap ? 1 : 0, figure ? 1.8f : 1f) with { Zoom = figure ? r.RangeF(0.95, 1.3) : r.RangeF(0.9, 1.08) };
+            var acq = PhantomSampler.Acquisition(r, ap ? 1 : 0, figure ? 1.8f : 1f) with { Zoom = figure ? r.RangeF(0.92, 1.2) : r.RangeF(0.88, 1.04) };
             var sev = (float)Math.Pow(r.NextDouble(), 0.8);
             var f = Findings(r, present[i], sev);
             var fmt = r.Pick(pick);
@@ -141,7 +141,7 @@ public static class CcxsPhantomWriter
         if (present[5])
         {
             var s = r.Chance(0.5) ? -1 : 1;
-            ops.Add(new OpacityRegion(OpacityKind.Consolidation, s, r.RangeF(0.4, 0.85), r.RangeF(0.45, 0.85), r.RangeF(45, 100), r.RangeF(0.09, 0.2)));
+            ops.Add(new OpacityRegion(OpacityKind.Consolidation, s, r.RangeF(0.4, 0.85), r.RangeF(0.45, 0.85), r.RangeF(80, 150), r.RangeF(0.09, 0.2)));
         }
         var effSide = r.Chance(0.5) ? -1 : 1;
         return new PhantomFindings

@@ -11,7 +11,7 @@ public sealed record PhantomAcquisition
     public float ShiftX { get; init; }
     /// <summary>Vertical shift of the patient in canonical units.</summary>
     public float ShiftY { get; init; }
-    /// <summary>Zoom (1 = the thorax fills about 80 % of the width).</summary>
+    /// <summary>Zoom (1 = the thorax fills about 90 % of the width; see <see cref="PhantomRenderer.FieldOfView"/>).</summary>
     public float Zoom { get; init; } = 1;
     /// <summary>Attenuation mapped to black.</summary>
     public float Low { get; init; } = 0.05f;

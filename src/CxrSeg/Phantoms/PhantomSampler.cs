@@ -37,7 +37,7 @@ public static class PhantomSampler
             RotationDegrees = rng.RangeF(-3.5, 3.5) * variation,
             ShiftX = rng.RangeF(-35, 35) * variation,
             ShiftY = rng.RangeF(-30, 40) * variation,
-            Zoom = rng.RangeF(0.97, 1.12),
+            Zoom = rng.RangeF(0.92, 1.06),
             Low = low,
             High = low + rng.RangeF(0.72, 0.92),
             Gamma = rng.RangeF(0.75, 1.35),
@@ -76,7 +76,7 @@ public static class PhantomSampler
         var s = rng.Chance(0.5) ? -1 : 1;
         var list = new List<OpacityRegion>
         {
-            new(OpacityKind.Consolidation, s, rng.RangeF(0.3, 0.7), rng.RangeF(0.25, 0.75), rng.RangeF(60, 120), rng.RangeF(0.1, 0.2) * (0.6f + 0.5f * severity)),
+            new(OpacityKind.Consolidation, s, rng.RangeF(0.3, 0.7), rng.RangeF(0.25, 0.75), rng.RangeF(80, 150), rng.RangeF(0.1, 0.2) * (0.6f + 0.5f * severity)),
         };
         if (rng.Chance(0.2)) list.Add(Ggo(rng, -s, rng.RangeF(0.4, 0.8), rng.RangeF(0.4, 0.8), severity * 0.6f));
         return list;

@@ -40,7 +40,7 @@ public static class RunManifestFile
 
     /// <summary>
     /// Writes run.json for a new run, or checks that an existing one describes the same run (same options other than
-    /// device and threads, same spec and dataset identity); throws naming the first difference.
+    /// device, threads and those that do not change the result, same spec and dataset identity); throws naming the first difference.
     /// </summary>
     public static void WriteOrVerify(string runDir, TrainOptions options, IPreparedSet data, ModelSpec spec, RunDescription description)
     {
@@ -56,7 +56,7 @@ public static class RunManifestFile
             var oldOpt = old?["options"]?.AsObject();
             foreach (var (key, value) in fresh["options"]!.AsObject())
             {
-                if (key is "device" or "threads") continue;
+                if (key is "device" or "threads" || Stages.TrainOptions.PlanOption(key)?.AffectsResult == false) continue;
                 Compare(path, "options." + key, oldOpt?[key], value);
             }
             return;

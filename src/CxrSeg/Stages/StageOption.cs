@@ -19,6 +19,12 @@ public sealed record StageOption
     /// <summary>False for options a plan sets elsewhere (the stage's task and seed, the run's device).</summary>
     public bool InPlans { get; init; } = true;
 
+    /// <summary>
+    /// False for options that change how a stage is run but not what it computes (when checkpoints are written): left
+    /// out of stage ids, and free to differ when a run resumes.
+    /// </summary>
+    public bool AffectsResult { get; init; } = true;
+
     /// <summary>The command-line flag, e.g. <c>--grad-clip</c>, or null when <c>train</c> has none.</summary>
     public string? Flag { get; init; }
 

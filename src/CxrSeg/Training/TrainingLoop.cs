@@ -88,7 +88,7 @@ internal sealed class TrainingLoop
                 state.EpochSeconds += watch.Elapsed.TotalSeconds;
                 state.SegmentationSums = seg?.ExportState();
                 if (auc is not null) (state.AurocScores, state.AurocLabels, state.AurocImages) = auc.ExportState();
-                if (unit + 1 < Units) CheckpointStore.Save(_dir, CheckpointStore.Last, _model, optimizer, state, _spec);
+                if (unit + 1 < Units && _o.CheckpointEvery == CheckpointEvery.Run) CheckpointStore.Save(_dir, CheckpointStore.Last, _model, optimizer, state, _spec);
             }
             EndEpoch(optimizer, state, seg, auc, tb);
         }

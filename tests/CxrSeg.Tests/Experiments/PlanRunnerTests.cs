@@ -116,6 +116,25 @@ public sealed class PlanRunnerTests
     }
 
     [Fact]
+    public void When_checkpoints_are_written_does_not_change_stage_ids()
+    {
+        using var tmp = new TempDir();
+        const string plan = """
+            name: mine
+            datasets: { ccxs: x }
+            options: { imageSize: 64 OPTS }
+            stages:
+              - { task: segment, dataset: ccxs, architecture: unet, encoder: resnet18 }
+            """;
+        File.WriteAllText(tmp.File("a.yaml"), plan.Replace(" OPTS", ""));
+        File.WriteAllText(tmp.File("b.yaml"), plan.Replace(" OPTS", ", checkpointEvery: epoch"));
+        File.WriteAllText(tmp.File("c.yaml"), plan.Replace(" OPTS", ", maxStepsPerEpoch: 2"));
+        var a = StageIds.Of(PlanFile.Load(tmp.File("a.yaml")));
+        Assert.Equal(a, StageIds.Of(PlanFile.Load(tmp.File("b.yaml"))));
+        Assert.NotEqual(a, StageIds.Of(PlanFile.Load(tmp.File("c.yaml"))));
+    }
+
+    [Fact]
     public void PlanFile_BadField_IsNamed()
     {
         using var tmp = new TempDir();

@@ -95,6 +95,29 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Checkpoint_every_epoch_resumes_from_the_epoch_start_and_trains_the_same_network()
+    {
+        var data = TinyData.Segmentation();
+        var spec = new ModelSpec("tiny", "tiny", 1, 3);
+        var o = Fast with { Protocol = TrainProtocol.Rotating, MaxEpochs = 2 };
+        using var a = new TempDir();
+        var whole = new Trainer().Run(o, data, spec, TinyModels.Segmenter(1, 3), a.Path);
+
+        var perEpoch = o with { CheckpointEvery = CheckpointEvery.Epoch };
+        using var b = new TempDir();
+        using var cts = new CancellationTokenSource();
+        // 12 steps per epoch (4 rotating runs of 3); stop in the third run of epoch 2.
+        var killer = new StepRecorder(cts, cancelAfterStep: 20);
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            new Trainer().Run(perEpoch, data, spec, TinyModels.Segmenter(1, 3), b.Path, killer, cancellation: cts.Token));
+        var rec = new StepRecorder();
+        var resumed = new Trainer().Run(perEpoch, data, spec, TinyModels.Segmenter(1, 3, seed: 123), b.Path, rec);
+        var resume = Assert.Single(rec.Messages, m => m.Contains("resuming"));
+        Assert.Contains("(epoch 2, run 1/", resume);
+        Assert.Equal(File.ReadAllText(whole.MetricsPath!), File.ReadAllText(resumed.MetricsPath!));
+    }
+
+    [Fact]
     public void Same_seed_gives_the_same_metrics_and_another_seed_differs()
     {
         var data = TinyData.Segmentation();

@@ -23,7 +23,8 @@ public static class DatasetStats
         "ieee8023" => [Ieee8023(source, views == CheXpertViewFilter.All)],
         "jsrt" => [MaskFolder(Jsrt.JsrtReader.Read(source))],
         "masks" => [MaskFolder(MaskFolders.MaskFolderReader.Read(source))],
-        _ => throw new UserFacingException($"dataset must be one of {string.Join(", ", Prepare.PrepareOptions.Datasets)} (got '{dataset}')"),
+        "prepared" => [MaskContrast.Table(source)],
+        _ => throw new UserFacingException($"dataset must be one of {string.Join(", ", Prepare.PrepareOptions.Datasets)}, or prepared (got '{dataset}')"),
     };
 
     /// <summary>NIH ChestX-ray14: per label, positive images and %; No Finding, patients, views and left-out rows in the notes.</summary>
