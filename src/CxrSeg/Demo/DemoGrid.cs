@@ -38,10 +38,10 @@ public static class DemoGrid
         sb.Append("  chexpert: { maxEpochs: ").Append(I(sizes.CheXpertEpochs)).Append(pre).Append(" }\n");
         sb.Append("  siim: { maxEpochs: ").Append(I(sizes.SiimEpochs)).Append(pre).Append(" }\n");
         sb.Append("  ccxs: { maxEpochs: ").Append(I(sizes.CcxsEpochs))
-          .Append(sizes.CcxsStepsPerRun > 0 ? $", maxStepsPerEpoch: {I(sizes.CcxsStepsPerRun)}" : "").Append(" }\n");
+          .Append(sizes.CcxsStepsPerRun > 0 ? $", maxStepsPerEpoch: {I(sizes.CcxsStepsPerRun)}" : "").Append(", checkpointEvery: epoch }\n");
         sb.Append("architectures: [unet]\nencoders: [resnet18]\n");
         sb.Append("strategies: [").Append(string.Join(", ", Strategies)).Append("]\n");
-        sb.Append("inits: [random]\ntransfers: [encoder]\n");
+        sb.Append("inits: [random]\ntransfers: [").Append(string.Join(", ", sizes.Transfers)).Append("]\n");
         sb.Append("repeats: ").Append(I(sizes.Repeats)).Append('\n');
         sb.Append("seed: 0\nsharedPretraining: true\n");
         return sb.ToString();

@@ -73,7 +73,7 @@ public static class DemoRunner
         foreach (var ds in new[] { "chexpert", "siim", "ccxs" })
         {
             var source = ds == "ccxs" && real ? Path.GetFullPath(options.RealCcxs!) : Path.Combine(synthDir, ds);
-            var po = new PrepareOptions { Dataset = ds, Source = source, Workspace = root, Size = sizes.ImageSize, Seed = 42, Workers = Environment.ProcessorCount };
+            var po = new PrepareOptions { Dataset = ds, Source = source, Workspace = root, Size = sizes.ImageSize, Seed = 42, Workers = Environment.ProcessorCount, SiimMasks = sizes.SiimMasks };
             var r = PrepareJob.Run(po, p => obs.OnProgress(DemoPhase.Prepare, p.Done, Math.Max(1, p.Total), $"prepare {ds} {p.Done}/{p.Total}"), cancel);
             prepared[ds] = r;
             obs.OnLine($"{(r.Reused ? "reused" : "prepared")} {ds}{(ds == "ccxs" && real ? " (real CCXS)" : "")}: {r.Images} images (train {r.Train}, validation {r.Validation}, test {r.Test}), {r.Rejected} rejected");

@@ -70,7 +70,7 @@ public sealed class TrainingEta
                 var units = Math.Max(2, (train + 9) / 10); // partitions of 10
                 var perRun = train * (units - 1.0) / units;
                 if (sizes.CcxsStepsPerRun > 0) perRun = Math.Min(sizes.CcxsStepsPerRun * sizes.BatchSize, perRun);
-                perEpoch = units * perRun * perImage + train * perImage / 3 + units * 2.0; // + a checkpoint write per run
+                perEpoch = units * perRun * perImage + train * perImage / 3 + 2.0; // + one checkpoint write per epoch
                 break;
             default:
                 epochs = sizes.EpochsOf(stage.Dataset);
