@@ -16,10 +16,10 @@ public sealed record DemoSizes
     public int SynthSize { get; init; } = 192;
 
     /// <summary>CheXpert-like rows to generate (frontal and lateral).</summary>
-    public int CheXpertCount { get; init; } = 300;
+    public int CheXpertCount { get; init; } = 600;
 
     /// <summary>SIIM-like DICOM images to generate.</summary>
-    public int SiimCount { get; init; } = 150;
+    public int SiimCount { get; init; } = 300;
 
     /// <summary>CCXS-like images to generate (100 as in the real CCXS).</summary>
     public int CcxsCount { get; init; } = 100;
@@ -57,7 +57,7 @@ public sealed record DemoSizes
     public int PretrainStepsPerEpoch { get; init; }
 
     /// <summary>Early-stopping patience in epochs of every stage (0: off).</summary>
-    public int Patience { get; init; } = 4;
+    public int Patience { get; init; }
 
     /// <summary>
     /// What the SIIM boxes become: one "opacity" channel (find the opacities) or one channel per study class (also
@@ -67,7 +67,7 @@ public sealed record DemoSizes
     public Data.Siim.SiimMaskMode SiimMasks { get; init; } = Data.Siim.SiimMaskMode.Opacity;
 
     /// <summary>The transfers of the grid into CCXS: encoder, and encoder+decoder from the SIIM UNet (Table 3's two columns).</summary>
-    public IReadOnlyList<string> Transfers { get; init; } = ["encoder", "encoder+decoder"];
+    public IReadOnlyList<string> Transfers { get; init; } = ["encoder"];
 
     /// <summary>Test images shown as prediction overlays.</summary>
     public int OverlayImages { get; init; } = 3;

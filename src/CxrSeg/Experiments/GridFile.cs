@@ -19,7 +19,7 @@ public static class GridFile
         }
         catch (YamlException e)
         {
-            throw new UserFacingException($"{path}: line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}", e);
+            throw YamlErrors.Describe(path, e);
         }
         try
         {

@@ -24,7 +24,7 @@ public static class PlanFile
         }
         catch (YamlException e)
         {
-            throw new UserFacingException($"{path}: line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}", e);
+            throw YamlErrors.Describe(path, e);
         }
         catch (JsonException e)
         {

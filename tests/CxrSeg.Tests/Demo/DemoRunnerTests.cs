@@ -91,7 +91,13 @@ public sealed class DemoRunnerTests
         File.WriteAllText(path, DemoGrid.Yaml(DemoSizes.Standard, refs, realCcxs: false));
         var grid = GridFile.Load(path);
         var plans = GridExpander.Expand(grid).Plans;
-        Assert.Equal(4 * DemoSizes.Standard.Repeats, plans.Count);
+        // none and the classifier (no decoder) once; SIIM and 2-step once per transfer (encoder, encoder+decoder).
+        var transfers = DemoSizes.Standard.Transfers.Count;
+        Assert.Equal(2, transfers);
+        Assert.Equal((2 + 2 * transfers) * DemoSizes.Standard.Repeats, plans.Count);
+        Assert.All(plans.Where(p => p.Labels!.Strategy is Strategy.Siim or Strategy.TwoStep && p.Labels.Transfer == Models.Weights.TransferMode.EncoderDecoder),
+            p => Assert.Equal(Models.Weights.TransferMode.EncoderDecoder, p.Stages[^1].Transfer));
+        Assert.All(plans, p => Assert.Equal("epoch", p.Stages[^1].Options["checkpointEvery"]));
         Assert.All(plans, p => Assert.All(p.Stages, s => Assert.Equal("resnet18", s.Encoder)));
         Assert.All(plans, p => Assert.Equal("unet", p.Stages[^1].Architecture));
         Assert.Equal(
@@ -102,7 +108,7 @@ public sealed class DemoRunnerTests
         Assert.Equal(DemoSizes.Standard.ImageSize.ToString(CultureInfo.InvariantCulture), twoStep.Stages[^1].Options["imageSize"]);
         Assert.Equal("prepared/ccxs/c", plans[0].DatasetRefs[DatasetKind.Ccxs]);
         // Repeats vary the final stage's seed only; the pretraining is shared.
-        Assert.Equal(DemoSizes.Standard.Repeats, plans.Where(p => p.Labels!.Strategy == Strategy.TwoStep).Select(p => StageIds.Of(p)[^1]).Distinct().Count());
+        Assert.Equal(DemoSizes.Standard.Repeats * transfers, plans.Where(p => p.Labels!.Strategy == Strategy.TwoStep).Select(p => StageIds.Of(p)[^1]).Distinct().Count());
         Assert.Single(plans.Where(p => p.Labels!.Strategy == Strategy.TwoStep).Select(p => StageIds.Of(p)[1]).Distinct());
     }
 

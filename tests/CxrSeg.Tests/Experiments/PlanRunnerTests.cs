@@ -135,6 +135,17 @@ public sealed class PlanRunnerTests
     }
 
     [Fact]
+    public void A_malformed_grid_file_is_reported_with_its_line_and_what_to_check()
+    {
+        using var tmp = new TempDir();
+        File.WriteAllText(tmp.File("g.yaml"), "name: x\ndatasets:\n  chexpert: a\n  ccxs: b\n{\noptions:\n  imageSize: 96\n");
+        var e = Assert.Throws<UserFacingException>(() => GridFile.Load(tmp.File("g.yaml")));
+        Assert.Contains("g.yaml: line ", e.Message);
+        Assert.DoesNotContain("current state of the object", e.Message);
+        Assert.Contains("malformed", e.Message);
+    }
+
+    [Fact]
     public void PlanFile_BadField_IsNamed()
     {
         using var tmp = new TempDir();
