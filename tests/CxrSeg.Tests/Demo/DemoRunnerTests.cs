@@ -91,13 +91,16 @@ public sealed class DemoRunnerTests
         File.WriteAllText(path, DemoGrid.Yaml(DemoSizes.Standard, refs, realCcxs: false));
         var grid = GridFile.Load(path);
         var plans = GridExpander.Expand(grid).Plans;
-        // none and the classifier (no decoder) once; SIIM and 2-step once per transfer (encoder, encoder+decoder).
+        // none and the classifier (no decoder) once; SIIM and 2-step once per transfer.
         var transfers = DemoSizes.Standard.Transfers.Count;
-        Assert.Equal(2, transfers);
         Assert.Equal((2 + 2 * transfers) * DemoSizes.Standard.Repeats, plans.Count);
-        Assert.All(plans.Where(p => p.Labels!.Strategy is Strategy.Siim or Strategy.TwoStep && p.Labels.Transfer == Models.Weights.TransferMode.EncoderDecoder),
-            p => Assert.Equal(Models.Weights.TransferMode.EncoderDecoder, p.Stages[^1].Transfer));
         Assert.All(plans, p => Assert.Equal("epoch", p.Stages[^1].Options["checkpointEvery"]));
+        var both = DemoSizes.Standard with { Transfers = ["encoder", "encoder+decoder"] };
+        File.WriteAllText(path, DemoGrid.Yaml(both, refs, realCcxs: false));
+        var wide = GridExpander.Expand(GridFile.Load(path)).Plans;
+        Assert.Equal(6 * both.Repeats, wide.Count);
+        Assert.All(wide.Where(p => p.Labels!.Transfer == Models.Weights.TransferMode.EncoderDecoder),
+            p => Assert.Equal(Models.Weights.TransferMode.EncoderDecoder, p.Stages[^1].Transfer));
         Assert.All(plans, p => Assert.All(p.Stages, s => Assert.Equal("resnet18", s.Encoder)));
         Assert.All(plans, p => Assert.Equal("unet", p.Stages[^1].Architecture));
         Assert.Equal(
@@ -117,6 +120,7 @@ public sealed class DemoRunnerTests
     {
         Assert.Contains("ImageSize", Assert.Throws<UserFacingException>(() => (DemoSizes.Tiny with { ImageSize = 40 }).Validate()).Message);
         Assert.Contains("CcxsCount", Assert.Throws<UserFacingException>(() => (DemoSizes.Tiny with { CcxsCount = 20 }).Validate()).Message);
+        Assert.Contains("Transfers", Assert.Throws<UserFacingException>(() => (DemoSizes.Tiny with { Transfers = ["decoder"] }).Validate()).Message);
         DemoSizes.Standard.Validate();
         DemoSizes.Tiny.Validate();
     }
