@@ -89,6 +89,8 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
             table.AddRow([Markup.Escape(t.Rows[i].Encoder), Markup.Escape(t.Rows[i].StrategyTitle),
                 .. t.Cells[i].Select(c => c is null ? "—" : Markup.Escape(FormattableString.Invariant($"{c.Mean:0.0} ± {c.Spread:0.0} (n={c.N})")))]);
         AnsiConsole.Write(table);
+        foreach (var l in r.Report.VersusNone.Lines)
+            AnsiConsole.MarkupLine(Markup.Escape($"{l.Strategy} vs none ({l.Column}): test {l.Test}; validation {l.Validation?.ToString() ?? "n/a"}"));
         AnsiConsole.MarkupLine(Markup.Escape(string.Join(", ", r.PhaseSeconds.Select(p => FormattableString.Invariant($"{p.Phase.ToString().ToLowerInvariant()} {p.Seconds:0} s")))));
         AnsiConsole.MarkupLine($"runs: trained now {r.RunsTrained}, reused {r.RunsReused}, [{(r.RunsFailed.Count > 0 ? "red" : "green")}]failed {r.RunsFailed.Count}[/]");
         foreach (var (run, reason) in r.RunsFailed) AnsiConsole.MarkupLine($"[red]failed:[/] {Markup.Escape(run)}: {Markup.Escape(reason)}");

@@ -61,7 +61,7 @@ public static class ReportWriter
         AtomicFile.Write(Path.Combine(o.OutDir, "results.csv"), p => WriteCsv(p, runs));
         AtomicFile.WriteAllText(Path.Combine(o.OutDir, "results.json"), JsonSerializer.Serialize(ResultsJson(runs, table), Json));
         files.InsertRange(0, ["report.md", "report.html", "results.csv", "results.json"]);
-        return new ReportSummary(runs, table, classes, files, notes);
+        return new ReportSummary(runs, table, classes, files, notes) { VersusNone = VersusNone.Build(table, runs) };
     }
 
     private static RoleNames StepRoles(Table3 t) => t.Rows.Count > 0 ? t.Rows[0].Roles : RoleNames.Paper;
@@ -71,6 +71,11 @@ public static class ReportWriter
     private static string F(double? v) => v is { } x ? x.ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
 
     private static string Cell(CellStats? c) => c is null ? "—" : string.Create(CultureInfo.InvariantCulture, $"{c.Mean:0.0} ± {c.Spread:0.0} (n={c.N})");
+
+    private const string VersusNoneText =
+        "Each pretraining strategy's mean mIoU minus that of no pretraining, in the same column, on the test images (Table 3) " +
+        "and on the final stage's validation images (each run's best validation mIoU over its epochs). A difference counts only " +
+        "when it is larger than the larger best − worst spread of the two cells.";
 
     private static string Markdown(string title, IReadOnlyList<RunResult> runs, Table3 t, ClassTable ct, IReadOnlyList<PretrainingCurve> curves,
         List<(string Title, string File, byte[] Png)> charts, List<(string File, byte[] Png)> overlays, List<string> notes)
@@ -85,6 +90,13 @@ public static class ReportWriter
         {
             var r = t.Rows[i];
             sb.Append($"| {r.Encoder} | {PlanNames.Of(r.Group)} | {r.StrategyTitle} | {string.Join(" | ", t.Cells[i].Select(Cell))} |\n");
+        }
+        var vs = VersusNone.Build(t, runs);
+        if (vs.Lines.Count > 0)
+        {
+            sb.Append("\n## Pretraining against none\n\n").Append(VersusNoneText).Append("\n\n");
+            sb.Append("| backbone | strategy | column | test mIoU: difference (points) | validation mIoU: difference (points) |\n|---|---|---|---|---|\n");
+            foreach (var l in vs.Lines) sb.Append($"| {l.Encoder} | {l.Strategy} | {l.Column} | {l.Test} | {l.Validation?.ToString() ?? "n/a"} |\n");
         }
         sb.Append("\n## Per-class test IoU (%)\n\nMean over repeats; n/a: the class was absent from truth and prediction (no score).\n\n");
         sb.Append("| configuration | mIoU | " + string.Join(" | ", ct.ClassNames) + " |\n|---|---|" + string.Concat(ct.ClassNames.Select(_ => "---|")) + "\n");
@@ -132,7 +144,16 @@ public static class ReportWriter
             foreach (var c in t.Cells[i]) sb.Append(c is null ? "<td class=na>—</td>" : $"<td>{E(Cell(c))}</td>");
             sb.Append("</tr>\n");
         }
-        sb.Append("</table>\n<h2>Per-class test IoU (%)</h2>\n<p>Mean over repeats; n/a: the class was absent from truth and prediction (no score).</p>\n");
+        sb.Append("</table>\n");
+        var vs = VersusNone.Build(t, runs);
+        if (vs.Lines.Count > 0)
+        {
+            sb.Append("<h2>Pretraining against none</h2>\n<p>").Append(E(VersusNoneText)).Append("</p>\n");
+            sb.Append("<table><tr><th class=l>backbone</th><th class=l>strategy</th><th class=l>column</th><th class=l>test mIoU: difference (points)</th><th class=l>validation mIoU: difference (points)</th></tr>\n");
+            foreach (var l in vs.Lines)
+                sb.Append($"<tr><td class=l>{E(l.Encoder)}</td><td class=l>{E(l.Strategy)}</td><td class=l>{E(l.Column)}</td><td class=l>{E(l.Test.ToString())}</td><td class=l>{E(l.Validation?.ToString() ?? "n/a")}</td></tr>\n");
+        }
+        sb.Append("<h2>Per-class test IoU (%)</h2>\n<p>Mean over repeats; n/a: the class was absent from truth and prediction (no score).</p>\n");
         sb.Append("<table><tr><th class=l>configuration</th><th>mIoU</th>");
         foreach (var n in ct.ClassNames) sb.Append($"<th>{E(n)}</th>");
         sb.Append("</tr>\n");

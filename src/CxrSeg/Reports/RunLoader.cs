@@ -57,6 +57,25 @@ public static class RunLoader
         PlanLabels labels;
         try { labels = rec.Labels.ToLabels(); }
         catch (UserFacingException e) { throw new UserFacingException($"{runJson}: {e.Message}", e); }
-        return new RunResult(Path.GetFileName(folder), labels, MetricsFile.Load(metricsPath)) { Folder = folder, Roles = RoleNames.FromRefs(rec.Datasets) };
+        return new RunResult(Path.GetFileName(folder), labels, MetricsFile.Load(metricsPath))
+        {
+            Folder = folder, Roles = RoleNames.FromRefs(rec.Datasets), ValidationMIoU = BestValidationMIoU(folder, rec),
+        };
+    }
+
+    /// <summary>The best validation mIoU in the final stage's history.csv (workspace/stages/&lt;id&gt;), or null.</summary>
+    private static double? BestValidationMIoU(string runFolder, PlanRunRecord rec)
+    {
+        if (rec.Stages.Count == 0) return null;
+        var workspace = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(runFolder)));
+        if (workspace is null) return null;
+        var history = Path.Combine(workspace, rec.FinalStageFolder ?? Path.Combine("stages", rec.Stages[^1].Id), RunFiles.History);
+        if (!File.Exists(history)) return null;
+        try
+        {
+            var values = HistoryCsv.Read(history).Select(e => e.ValMIoU).Where(v => v is { } x && double.IsFinite(x)).Select(v => v!.Value).ToList();
+            return values.Count == 0 ? null : values.Max();
+        }
+        catch (Exception e) when (e is IOException or UserFacingException or FormatException) { return null; }
     }
 }

@@ -9,6 +9,9 @@ public sealed record RunResult(string RunName, PlanLabels Labels, MetricsFile Me
     /// <summary>The run folder (<c>WORKSPACE/runs/&lt;run&gt;</c>), when the run was read from disk.</summary>
     public string? Folder { get; init; }
 
+    /// <summary>The final stage's best validation mIoU over its epochs (its history.csv), when the run has one.</summary>
+    public double? ValidationMIoU { get; init; }
+
     /// <summary>What the run's pretraining roles were trained on (from its plan's datasets).</summary>
     public RoleNames Roles { get; init; } = RoleNames.Paper;
 }

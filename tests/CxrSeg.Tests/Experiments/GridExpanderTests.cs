@@ -48,6 +48,33 @@ public sealed class GridExpanderTests
         Assert.Equal(2 * 2, pretraining);
     }
 
+    [Theory]
+    [InlineData("demo-autoencoder.yaml")]
+    [InlineData("demo-imagenet.yaml")]
+    public void The_demo_side_grids_train_with_the_demos_options_so_they_reuse_its_stages(string file)
+    {
+        var side = GridFile.Load(Path.Combine(ExperimentFixtures.RepoRoot(), "grids", file));
+        using var tmp = new TempDir();
+        var refs = new Dictionary<string, string> { ["chexpert"] = "a", ["siim"] = "b", ["ccxs"] = "c" };
+        File.WriteAllText(tmp.File("demo.yaml"), global::CxrSeg.Demo.DemoGrid.Yaml(global::CxrSeg.Demo.DemoSizes.Standard, refs, realCcxs: false));
+        var demo = GridFile.Load(tmp.File("demo.yaml"));
+        Assert.Equal(demo.Options, side.Options);
+        Assert.Equal(demo.StageOptions.Keys.Order(), side.StageOptions.Keys.Order());
+        foreach (var (ds, o) in demo.StageOptions) Assert.Equal(o, side.StageOptions[ds]);
+    }
+
+    [Fact]
+    public void DemoAutoencoderGrid_AddsTheAutoencoderRoutes_WithEncoderDecoderTransfer()
+    {
+        var exp = GridExpander.Expand(GridFile.Load(Path.Combine(ExperimentFixtures.RepoRoot(), "grids", "demo-autoencoder.yaml")));
+        var ae2 = exp.Plans.Where(p => p.Labels!.Strategy == Strategy.TwoStep && p.Labels.Pretext == Pretext.Autoencoder && p.Labels.Transfer == TransferMode.EncoderDecoder).ToList();
+        Assert.Equal(3, ae2.Count);
+        Assert.All(ae2, p => Assert.Equal([TrainTask.Reconstruct, TrainTask.Segment, TrainTask.Segment], p.Stages.Select(s => s.Task)));
+        Assert.All(ae2, p => Assert.Equal([TransferMode.EncoderDecoder, TransferMode.EncoderDecoder], p.Stages.Skip(1).Select(s => s.Transfer)));
+        // none once, the classifier once (no decoder), the other four routes once per transfer; 3 repeats.
+        Assert.Equal((1 + 1 + 4 * 2) * 3, exp.Plans.Count);
+    }
+
     [Fact]
     public void RealSmallGrid_ComparesNoneAnd2StepOnRealSets_WithACombinedStepB()
     {
