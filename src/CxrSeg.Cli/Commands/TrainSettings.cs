@@ -51,7 +51,7 @@ public abstract class TrainSettings : CliSettings
     /// <summary>Log lines instead of a progress bar.</summary>
     public bool Quiet => Get<bool>("Option_Quiet");
 
-    /// <summary>The training options: the table's defaults with each given value applied in table order (a switch sets its option to false).</summary>
+    /// <summary>The training options: the table's defaults with each given value applied in table order (a switch sets its option to its switch value).</summary>
     public TrainOptions ToOptions()
     {
         var o = new TrainOptions();
@@ -60,7 +60,7 @@ public abstract class TrainSettings : CliSettings
             var value = GetType().GetProperty(TrainSettingsType.PropertyOf(row))!.GetValue(this);
             if (row.ValueName is null)
             {
-                if (value is true) o = row.Apply(o, "false", row.Flag!);
+                if (value is true) o = row.Apply(o, row.SwitchValue, row.Flag!);
             }
             else if (value is string { Length: > 0 } or int or double)
                 o = row.Apply(o, Convert.ToString(value, CultureInfo.InvariantCulture)!, row.Flag!);
