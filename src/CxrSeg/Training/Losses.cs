@@ -51,7 +51,7 @@ public static class Losses
 
     /// <summary>
     /// 1 − Tversky index per class, TI = (TP + s) / (TP + α·FP + β·FN + s), with soft counts pooled over the labelled images;
-    /// α weighs false positives, β false negatives (α = β = 0.5 is the soft Dice). Averaged like <see cref="MaskedSoftDice(Tensor, Tensor, Tensor, Tensor?)"/>.
+    /// α weighs false positives, β false negatives (α = β = 0.5 is the soft Dice but for the smoothing). Averaged like <see cref="MaskedSoftDice(Tensor, Tensor, Tensor, Tensor?)"/>.
     /// </summary>
     public static Tensor MaskedTversky(Tensor logits, Tensor targets, Tensor labelled, double alpha, double beta, Tensor? weights)
     {
