@@ -11,12 +11,16 @@ public sealed class SegmentationAccumulator
     private readonly IReadOnlyList<string> _names;
     private readonly long[] _inter, _pred, _truth;
     private readonly int[] _labelled;
+    private readonly float[]? _classThresholds;
 
-    /// <summary>Creates an empty accumulator for the given classes.</summary>
-    public SegmentationAccumulator(IReadOnlyList<string> classNames, double threshold = 0.5)
+    /// <summary>Creates an empty accumulator for the given classes; <paramref name="classThresholds"/> (one per class) replace <paramref name="threshold"/> when given.</summary>
+    public SegmentationAccumulator(IReadOnlyList<string> classNames, double threshold = 0.5, IReadOnlyList<double>? classThresholds = null)
     {
         _names = classNames;
         Threshold = threshold;
+        if (classThresholds is not null && classThresholds.Count != classNames.Count)
+            throw new ArgumentException($"{classThresholds.Count} class thresholds for {classNames.Count} classes");
+        _classThresholds = classThresholds?.Select(t => (float)t).ToArray();
         var c = classNames.Count;
         _inter = new long[c];
         _pred = new long[c];
@@ -57,7 +61,8 @@ public sealed class SegmentationAccumulator
     public void Update(Tensor probabilities, Tensor targets, Tensor labelled)
     {
         using var scope = NewDisposeScope();
-        var pred = probabilities.ge(Threshold);
+        var pred = _classThresholds is null ? probabilities.ge(Threshold)
+            : probabilities.ge(tensor(_classThresholds, device: probabilities.device).view(1, -1, 1, 1));
         var truth = targets.gt(0.5);
         var inter = pred.logical_and(truth).to(int64).sum(dim: 3).sum(dim: 2).to(int64).cpu().data<long>().ToArray();
         var ps = pred.to(int64).sum(dim: 3).sum(dim: 2).to(int64).cpu().data<long>().ToArray();

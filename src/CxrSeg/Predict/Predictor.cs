@@ -17,6 +17,7 @@ public sealed class Predictor
     private readonly TrainedModel _model;
     private readonly int[] _keep;
     private readonly IReadOnlyList<(int A, int B)> _lungPairs;
+    private readonly float[] _thresholds;
 
     /// <summary>Creates a predictor; <see cref="PredictOptions.Classes"/> must name classes of the model.</summary>
     public Predictor(TrainedModel model, PredictOptions options)
@@ -27,7 +28,16 @@ public sealed class Predictor
         _keep = ResolveClasses(model.ClassNames, options.Classes);
         _lungPairs = Augmenter.LungPairs(model.ClassNames);
         ClassNames = _keep.Select(i => model.ClassNames[i]).ToArray();
+        Thresholds = options.RunThresholds && model.ClassThresholds is { } tuned ? tuned.ToArray()
+            : Enumerable.Repeat(options.Threshold, model.ClassNames.Count).ToArray();
+        _thresholds = Thresholds.Select(t => (float)t).ToArray();
     }
+
+    /// <summary>The threshold of every model class, in channel order: the run's tuned thresholds, or <see cref="PredictOptions.Threshold"/>.</summary>
+    public IReadOnlyList<double> Thresholds { get; }
+
+    /// <summary>True when the run's tuned per-class thresholds are used.</summary>
+    public bool UsesTunedThresholds => Options.RunThresholds && _model.ClassThresholds is not null;
 
     /// <summary>The options.</summary>
     public PredictOptions Options { get; }
@@ -98,7 +108,7 @@ public sealed class Predictor
     public ImagePrediction ToOriginal(float[] squareProbabilities, GreyImage image, Func<int, byte[]>? allocate = null)
     {
         var box = new Letterbox(image.Width, image.Height, _model.InputSize);
-        var masks = MaskUpsampler.Upsample(squareProbabilities, _model.ClassNames.Count, _keep, box, (float)Options.Threshold, allocate);
+        var masks = MaskUpsampler.Upsample(squareProbabilities, _model.ClassNames.Count, _keep, box, _thresholds, allocate);
         return new ImagePrediction(box.SourceWidth, box.SourceHeight, ClassNames, masks);
     }
 

@@ -29,6 +29,11 @@ public sealed record MetricsFile(
 {
     internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
+    /// <summary>Per-class thresholds (class order) used instead of <see cref="Threshold"/>, when tuned on validation; absent otherwise.</summary>
+    [JsonPropertyName("classThresholds")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? ClassThresholds { get; init; }
+
     /// <summary>The file of segmentation scores on <paramref name="split"/>.</summary>
     public static MetricsFile Of(SegmentationScores s, string split) =>
         new("segment", split, s.Threshold, OverlapMath.Reduction, s.Images,

@@ -189,6 +189,8 @@ public sealed record TrainOptions
         if (AccumulateSteps < 1) throw new UserFacingException($"accumulate steps must be ≥ 1 (got {AccumulateSteps})");
         if (Window < 0 || Window % 32 != 0) throw new UserFacingException($"window must be 0 or a positive multiple of 32 (got {Window})");
         ClassWeightSpec.Parse(ClassWeights);
+        if (TuneThresholds && Protocol == TrainProtocol.Rotating)
+            throw new UserFacingException("tune thresholds needs validation images the model did not train on: use --protocol plain (with --val-fraction on CCXS) or kfold");
         if (Task != TrainTask.Segment && (Crop > 0 || ClassWeights.Length > 0 || FocalGamma > 0 || SkeletonWeight > 0 || TuneThresholds || Window > 0 || SegmentationLoss == SegmentationLoss.BceTversky))
             throw new UserFacingException($"crop, class weights, focal gamma, tversky, skeleton weight, tune thresholds and window apply to task segment only (got task {Task.Name()})");
         var valid = Task switch

@@ -29,16 +29,23 @@ public static class Evaluator
     {
         var device = new Device(settings.Device);
         var builder = new BatchBuilder(data, settings.Task.Target(), settings.Normalisation, settings.InChannels, null, device);
-        var seg = settings.Task == TrainTask.Segment ? new SegmentationAccumulator(data.ClassNames, settings.Threshold) : null;
+        var seg = settings.Task == TrainTask.Segment ? new SegmentationAccumulator(data.ClassNames, settings.Threshold, settings.ClassThresholds) : null;
         var auc = settings.Task == TrainTask.Classify ? new AurocAccumulator(data.ClassNames) : null;
         var (lossSum, count) = Run(models, builder, indices, settings, seg, auc);
         return new EvaluationResult(settings.Task, count, count == 0 ? double.NaN : lossSum / count, seg?.Compute(), auc?.Compute(),
-            settings.Threshold, settings.ReconstructionLoss == ReconstructionLoss.L1 ? "l1" : "mse");
+            settings.Threshold, settings.ReconstructionLoss == ReconstructionLoss.L1 ? "l1" : "mse") { ClassThresholds = settings.ClassThresholds };
+    }
+
+    /// <summary>Adds the models' mean probabilities on the images to a threshold sweep (segmentation; whole images, or windows as the settings say).</summary>
+    public static void Sweep(IReadOnlyList<nn.Module<Tensor, Tensor>> models, IPreparedSet data, IReadOnlyList<int> indices, EvaluationSettings settings, ThresholdSweep sweep)
+    {
+        var builder = new BatchBuilder(data, BatchTarget.Masks, settings.Normalisation, settings.InChannels, null, new Device(settings.Device));
+        Run(models, builder, indices, settings, null, null, sweep);
     }
 
     /// <summary>Runs the models over the images, adding to the accumulators; returns (summed loss × images, images).</summary>
     internal static (double LossSum, int Count) Run(IReadOnlyList<nn.Module<Tensor, Tensor>> models, BatchBuilder builder, IReadOnlyList<int> indices,
-        EvaluationSettings settings, SegmentationAccumulator? seg, AurocAccumulator? auc)
+        EvaluationSettings settings, SegmentationAccumulator? seg, AurocAccumulator? auc, ThresholdSweep? sweep = null)
     {
         var lossOptions = settings.AsLossOptions();
         var wasTraining = models.Select(m => m.training).ToArray();
@@ -67,6 +74,7 @@ public static class Evaluator
                 count += idx.Length;
                 seg?.Update(probs, batch.Targets, batch.Labelled);
                 auc?.Update(probs, batch.Targets, batch.Labelled);
+                sweep?.Update(probs, batch.Targets, batch.Labelled);
             }
         }
         finally
