@@ -1,5 +1,6 @@
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Transforms;
+using CxrSeg.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -120,13 +121,12 @@ public sealed class Predictor
     {
         using var noGrad = no_grad();
         using var x = input.to(_model.Device);
-        using var logits = _model.Network.forward(x);
-        var p = logits.sigmoid();
+        var p = Forward(x);
         if (Options.Tta)
         {
             using var flipped = x.flip(3);
-            using var lf = _model.Network.forward(flipped);
-            using var pf = lf.sigmoid().flip(3);
+            using var lf = Forward(flipped);
+            using var pf = lf.flip(3);
             using var back = SwapLungs(pf);
             var avg = (p + back) / 2;
             p.Dispose();
@@ -136,6 +136,13 @@ public sealed class Predictor
         if (!ReferenceEquals(cpu, p)) p.Dispose();
         return cpu;
     }
+
+    /// <summary>Sigmoid probabilities of a batch: one pass, or sliding windows when <see cref="PredictOptions.Window"/> is set.</summary>
+    private Tensor Forward(Tensor x) => SlidingWindow.Probabilities(t =>
+    {
+        using var logits = _model.Network.forward(t);
+        return logits.sigmoid();
+    }, x, Options.Window);
 
     /// <summary>Letterboxes and normalises images into a [B, InChannels, S, S] float tensor on the CPU.</summary>
     public Tensor Input(IReadOnlyList<GreyImage> images, IReadOnlyList<Letterbox> boxes)

@@ -1,6 +1,7 @@
 using CxrSeg.Data.Cache;
 using CxrSeg.Data.Transforms;
 using CxrSeg.Metrics;
+using CxrSeg.Models;
 using CxrSeg.Stages;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -64,9 +65,20 @@ public static class Evaluator
                 double batchLoss = 0;
                 foreach (var m in models)
                 {
-                    var output = m.forward(batch.Inputs);
+                    Tensor output, p;
+                    if (settings.Window > 0 && settings.Task == TrainTask.Segment)
+                    {
+                        // windows give probabilities; the loss is taken on their logits
+                        p = SlidingWindow.Probabilities(x => m.forward(x).sigmoid(), batch.Inputs, settings.Window);
+                        var q = p.clamp(1e-6, 1 - 1e-6);
+                        output = (q / (1 - q)).log();
+                    }
+                    else
+                    {
+                        output = m.forward(batch.Inputs);
+                        p = ToProbabilities(output, settings.Task);
+                    }
                     batchLoss += Losses.Compute(lossOptions, output, batch).item<float>();
-                    var p = ToProbabilities(output, settings.Task);
                     probSum = probSum is null ? p : probSum + p;
                 }
                 var probs = probSum! / models.Count;
