@@ -79,6 +79,20 @@ public sealed class SegmentationAccumulator
         }
     }
 
+    /// <summary>Adds another accumulator's sums (same classes): pooling over folds.</summary>
+    public void Merge(SegmentationAccumulator other)
+    {
+        if (other._names.Count != _names.Count) throw new ArgumentException("accumulators of different classes");
+        for (var k = 0; k < _names.Count; k++)
+        {
+            _inter[k] += other._inter[k];
+            _pred[k] += other._pred[k];
+            _truth[k] += other._truth[k];
+            _labelled[k] += other._labelled[k];
+        }
+        Images += other.Images;
+    }
+
     /// <summary>Scores every class from the sums so far.</summary>
     public SegmentationScores Compute() =>
         new(_names.Select((n, k) => OverlapMath.Score(n, _inter[k], _pred[k], _truth[k], _labelled[k])).ToList(), Images, Threshold);

@@ -29,6 +29,11 @@ public sealed record MetricsFile(
 {
     internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
+    /// <summary>Out-of-fold scores (<see cref="RunFiles.CvMetrics"/>): each fold's own validation mIoU, in fold order; absent otherwise.</summary>
+    [JsonPropertyName("foldMIoU")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double?>? FoldMIoU { get; init; }
+
     /// <summary>Per-class thresholds (class order) used instead of <see cref="Threshold"/>, when tuned on validation; absent otherwise.</summary>
     [JsonPropertyName("classThresholds")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -38,6 +38,10 @@ public sealed class ThresholdTuningTests
             () => TinyModels.Segmenter(1, 3), tmp.Path);
         var tuned = ThresholdsFile.Read(tmp.Path, TinyData.Classes)!;
         Assert.Equal("out-of-fold", tuned.Split);
+        var cv = MetricsFile.Load(Path.Combine(tmp.Path, RunFiles.CvMetrics));
+        Assert.Equal("out-of-fold", cv.Split);
+        Assert.Equal(2, cv.FoldMIoU!.Count);
+        Assert.Equal(data.Splits.Train.Count + data.Splits.Validation.Count, cv.NImages);
         Assert.Equal(data.Splits.Train.Count + data.Splits.Validation.Count, tuned.Images);
         Assert.Contains("tune thresholds", Assert.Throws<UserFacingException>(() => (Fast with { Protocol = TrainProtocol.Rotating }).Validate()).Message);
     }
