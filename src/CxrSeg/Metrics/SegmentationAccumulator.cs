@@ -79,6 +79,9 @@ public sealed class SegmentationAccumulator
         }
     }
 
+    /// <summary>Counts images whose classes were added one by one with <see cref="Add"/>.</summary>
+    public void AddImages(int count) => Images += count;
+
     /// <summary>Adds another accumulator's sums (same classes): pooling over folds.</summary>
     public void Merge(SegmentationAccumulator other)
     {

@@ -127,6 +127,16 @@ public sealed class Trainer
             return null;
         }
         var result = Evaluator.Evaluate(models, data, indices, settings);
+        if (settings.Task == TrainTask.Segment && split == "test")
+        {
+            var (full, note) = OriginalResolutionScores.Compute(models, data, indices, settings);
+            if (note is not null) observer.OnMessage(note);
+            if (full is not null)
+            {
+                result = result with { OriginalResolution = full };
+                observer.OnMessage(FormattableString.Invariant($"test mIoU {result.Segmentation?.MeanIou:0.####} at {data.Size}², {full.MeanIou:0.####} at the original resolution"));
+            }
+        }
         AtomicFile.WriteAllText(Path.Combine(runDir, "metrics.json"), result.ToJson(split));
         return result;
     }

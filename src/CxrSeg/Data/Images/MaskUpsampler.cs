@@ -1,7 +1,7 @@
 using System.Runtime.Intrinsics;
 using CxrSeg.Data.Images;
 
-namespace CxrSeg.Predict;
+namespace CxrSeg.Data.Images;
 
 /// <summary>
 /// Maps square probabilities back to binary masks at the original resolution: the image's part of the
