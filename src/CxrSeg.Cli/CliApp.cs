@@ -58,6 +58,7 @@ public static class CliApp
             c.AddCommand<RunCommand>("run").WithDescription("Run one stage plan end to end, reusing finished stages.");
             c.AddBranch("grid", g => { g.SetDescription("Run, watch or distribute a grid of plans."); g.AddCommand<GridRunCommand>("run").WithDescription("Run a shard of a grid (skips finished runs; safe to run many at once)."); g.AddCommand<GridStatusCommand>("status").WithDescription("Done / running / failed / pending per plan."); g.AddCommand<GridSlurmCommand>("slurm").WithDescription("Write an sbatch array script, one shard per task (GPU, or CPU with --gpus 0)."); });
             c.AddCommand<ReportCommand>("report").WithDescription("Table 3, per-class IoU, charts, report.md/report.html and CSV/JSON from finished runs.");
+            c.AddCommand<CvCommand>("cv").WithDescription("Compare a grid's settings by cross-validation: k-fold runs' out-of-fold mIoU, mean and per class.");
             c.AddCommand<PredictCommand>("predict").WithDescription("Segment DICOM/PNG/JPEG chest X-rays with a trained run: masks, overlays, findings JSON, summary.csv.");
             c.AddCommand<ExportCommand>("export").WithDescription("Export a run's trained network with smp key names (.pth or .safetensors).");
             c.AddCommand<ModelsCommand>("models").WithDescription("List every encoder × architecture pairing with its parameter count.");

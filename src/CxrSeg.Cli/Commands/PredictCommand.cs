@@ -22,8 +22,11 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         [CommandOption("--out <DIR>"), Description("Output folder: <image>/mask_<class>.png, overlay.png, findings.json, and summary.csv. Required.")]
         public string Out { get; init; } = "";
         /// <summary>Threshold.</summary>
-        [CommandOption("--threshold <X>"), Description("Probability threshold of the masks (default: 0.5)."), DefaultValue(0.5)]
-        public double Threshold { get; init; } = 0.5;
+        [CommandOption("--threshold <X>"), Description("Probability threshold of every class's mask (default: the run's tuned per-class thresholds when it has thresholds.json, else 0.5).")]
+        public double? Threshold { get; init; }
+        /// <summary>Sliding window.</summary>
+        [CommandOption("--window <N>"), Description("Segment by sliding windows of this side over the model's input square, overlap 0.5, Gaussian weights; a multiple of 32 (default: 0, one pass).")]
+        public int Window { get; init; }
         /// <summary>TTA.</summary>
         [CommandOption("--tta"), Description("Average with the horizontally flipped prediction, lung channels swapped back (default: off).")]
         public bool Tta { get; init; }
@@ -52,7 +55,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         /// <summary>The library options.</summary>
         public PredictOptions ToOptions() => new PredictOptions
         {
-            Threshold = Threshold, Tta = Tta, BatchSize = BatchSize, Device = Device, Overwrite = Overwrite, SkipExisting = SkipExisting,
+            Threshold = Threshold ?? 0.5, RunThresholds = Threshold is null, Window = Window, Tta = Tta, BatchSize = BatchSize, Device = Device, Overwrite = Overwrite, SkipExisting = SkipExisting,
             Overlays = !NoOverlay,
             Classes = Classes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         }.Validate();

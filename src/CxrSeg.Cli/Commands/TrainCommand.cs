@@ -1,5 +1,6 @@
 using System.Globalization;
 using CxrSeg.Platform;
+using CxrSeg.Stages;
 using CxrSeg.Training;
 using Spectre.Console.Cli;
 using Spectre.Console;
@@ -18,7 +19,8 @@ public sealed class TrainCommand<TSettings> : Command<TSettings> where TSettings
     public override int Execute(CommandContext context, TSettings settings)
     {
         TorchRuntime.Initialize();
-        var options = settings.ToOptions().Validate();
+        var options = settings.ToOptions(context.Arguments).Validate();
+        if (settings.Recipe is { Length: > 0 } recipe) AnsiConsole.MarkupLine($"recipe {Markup.Escape(recipe)}: {Markup.Escape(Recipe.Load(recipe).Description)}");
         var request = new TrainRequest(options, settings.Dataset, settings.Encoder, settings.Decoder, new ModelInit(settings.Init, settings.Transfer, settings.ImageNetWeights), settings.Out);
         var runner = TrainCommandRunner.CreateDefault(line => AnsiConsole.MarkupLine(Markup.Escape(line)));
         TrainResult result;

@@ -22,6 +22,7 @@ public abstract class TrainSettings : CliSettings
         new("Option_Transfer", "--transfer <PARTS>", typeof(string), "With --init RUN_DIR: encoder | encoder+decoder; with --init FILE also all (decoder and head where shapes fit) (default: encoder).", "encoder"),
         new("Option_ImageNetWeights", "--imagenet-weights <PATH>", typeof(string), "With --init imagenet: torchvision's .pth file, or a folder holding it (see `cxrseg weights`); not needed for resnet18-cntk. Nothing is downloaded (default: none).", null),
         new("Option_Out", "--out <DIR>", typeof(string), "Run folder; rerunning the same command resumes it. Required.", null),
+        new("Option_Recipe", "--recipe <NAME>", typeof(string), $"A named set of training options ({string.Join(", ", CxrSeg.Stages.Recipe.Builtin)}) or a recipe YAML file; flags given here override its values (default: none).", null),
     ];
 
     /// <summary>The last option: progress as log lines.</summary>
@@ -48,25 +49,43 @@ public abstract class TrainSettings : CliSettings
     /// <summary>Output run folder.</summary>
     public string Out => Get<string>("Option_Out") ?? "";
 
+    /// <summary>Recipe name or file, or null.</summary>
+    public string? Recipe => Get<string>("Option_Recipe");
+
     /// <summary>Log lines instead of a progress bar.</summary>
     public bool Quiet => Get<bool>("Option_Quiet");
 
-    /// <summary>The training options: the table's defaults with each given value applied in table order (a switch sets its option to false).</summary>
-    public TrainOptions ToOptions()
+    /// <summary>The training options: the table's defaults with each given value applied in table order (a switch sets its option to its switch value).</summary>
+    public TrainOptions ToOptions() => ToOptions(new TrainOptions(), null);
+
+    /// <summary>
+    /// The training options over <paramref name="start"/> (a recipe's): with <paramref name="givenFlags"/>, only the flags
+    /// given on the command line are applied (a default would otherwise replace the recipe's value).
+    /// </summary>
+    public TrainOptions ToOptions(TrainOptions start, IReadOnlyCollection<string>? givenFlags)
     {
-        var o = new TrainOptions();
+        var o = start;
         foreach (var row in TrainOptions.Table.Where(r => r.Flag is not null))
         {
+            if (givenFlags is not null && !givenFlags.Contains(row.Flag!)) continue;
             var value = GetType().GetProperty(TrainSettingsType.PropertyOf(row))!.GetValue(this);
             if (row.ValueName is null)
             {
-                if (value is true) o = row.Apply(o, "false", row.Flag!);
+                if (value is true) o = row.Apply(o, row.SwitchValue, row.Flag!);
             }
             else if (value is string { Length: > 0 } or int or double)
                 o = row.Apply(o, Convert.ToString(value, CultureInfo.InvariantCulture)!, row.Flag!);
         }
         return o;
     }
+
+    /// <summary>The long flags named in raw command-line arguments (<c>--lr 0.1</c> and <c>--lr=0.1</c> both give <c>--lr</c>).</summary>
+    public static IReadOnlyCollection<string> FlagsIn(IEnumerable<string> arguments) =>
+        arguments.Where(a => a.StartsWith("--", StringComparison.Ordinal)).Select(a => a.Split('=', 2)[0]).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The options for this command line: the recipe's (when <c>--recipe</c> is given) with the flags given applied over them.</summary>
+    public TrainOptions ToOptions(IEnumerable<string> arguments) =>
+        Recipe is { Length: > 0 } name ? ToOptions(CxrSeg.Stages.Recipe.Load(name).Apply(new TrainOptions()), FlagsIn(arguments)) : ToOptions();
 
     /// <inheritdoc />
     public override ValidationResult Validate()

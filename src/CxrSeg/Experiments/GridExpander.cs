@@ -19,11 +19,12 @@ public static class GridExpander
         foreach (var (strategy, pretext) in grid.Strategies)
         foreach (var init in grid.Inits)
         foreach (var transfer in grid.Transfers)
+        foreach (var variant in grid.VariantNames)
         for (var r = 0; r < grid.Repeats; r++)
         {
             // Strategy none transfers nothing: one plan whatever the transfer mode.
             TransferMode? t = strategy == Strategy.None ? null : transfer;
-            var labels = new PlanLabels(arch, enc, strategy, pretext, init, t, r);
+            var labels = new PlanLabels(arch, enc, strategy, pretext, init, t, r, variant);
             var reason = Reject(labels, capability);
             if (reason is not null)
             {
@@ -68,7 +69,10 @@ public static class GridExpander
             var tr = prevArch is not null && transfer == TransferMode.EncoderDecoder && TransferRules.HasTransferableDecoder(prevArch, arch)
                 ? TransferMode.EncoderDecoder
                 : TransferMode.Encoder;
-            stages.Add(new StageSpec(task, ds, arch, l.Encoder, init, tr, seed, MergeOptions(grid, ds)));
+            var options = MergeOptions(grid, ds);
+            if (ds == DatasetKind.Ccxs && l.Variant.Length > 0 && grid.Variants?.GetValueOrDefault(l.Variant) is { } variantOptions)
+                options = new Dictionary<string, string>(options.Concat(variantOptions).GroupBy(kv => kv.Key).Select(g => g.Last()), StringComparer.Ordinal);
+            stages.Add(new StageSpec(task, ds, arch, l.Encoder, init, tr, seed, options));
             prevArch = arch;
         }
 
@@ -80,7 +84,8 @@ public static class GridExpander
         Add(TrainTask.Segment, DatasetKind.Ccxs, l.Architecture, finalSeed);
 
         var name = $"{l.Architecture}-{l.Encoder}-{PlanNames.StrategyName(l.Strategy, l.Pretext)}-{PlanNames.Of(l.Init)}-" +
-                   $"{(l.Transfer is { } tm ? (tm == TransferMode.Encoder ? "enc" : "encdec") : "notransfer")}-r{l.Repeat}";
+                   $"{(l.Transfer is { } tm ? (tm == TransferMode.Encoder ? "enc" : "encdec") : "notransfer")}-r{l.Repeat}" +
+                   (l.Variant.Length > 0 ? $"-{l.Variant}" : "");
         var plan = new PlanSpec(name, stages, grid.DatasetRefs, l);
         plan.Validate();
         return plan;

@@ -35,7 +35,8 @@ public static class GridFile
                 (dto.Transfers ?? ["encoder"]).Select(s => PlanNames.ParseTransfer(s, "transfers")).ToList(),
                 dto.Repeats ?? 1,
                 dto.Seed ?? 0,
-                dto.SharedPretraining ?? true);
+                dto.SharedPretraining ?? true,
+                dto.Variants?.ToDictionary(kv => kv.Key, kv => (IReadOnlyDictionary<string, string>)Strings(kv.Value), StringComparer.Ordinal));
             grid.Validate();
             return grid;
         }
@@ -78,5 +79,6 @@ public static class GridFile
         public int? Repeats { get; set; }
         public int? Seed { get; set; }
         public bool? SharedPretraining { get; set; }
+        public Dictionary<string, Dictionary<string, object?>?>? Variants { get; set; }
     }
 }

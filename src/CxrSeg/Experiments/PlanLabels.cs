@@ -13,7 +13,8 @@ public sealed record PlanLabels(
     Pretext Pretext,
     InitKind Init,
     TransferMode? Transfer,
-    int Repeat)
+    int Repeat,
+    string Variant = "")
 {
     /// <summary>The same labels without the repeat: the key of a table cell group.</summary>
     public PlanLabels WithoutRepeat => this with { Repeat = 0 };

@@ -118,6 +118,8 @@ public sealed class PlanRunner(Workspace workspace, IStageExecutor executor, str
         {
             var finalFolder = workspace.StageFolder(ids[^1]);
             File.Copy(Path.Combine(finalFolder, RunFiles.Metrics), Path.Combine(tmp, RunFiles.Metrics));
+            if (File.Exists(Path.Combine(finalFolder, RunFiles.CvMetrics)))
+                File.Copy(Path.Combine(finalFolder, RunFiles.CvMetrics), Path.Combine(tmp, RunFiles.CvMetrics));
             var labels = plan.Labels ?? InferLabels(plan);
             var rec = new PlanRunRecord(runName, plan.Name, labels?.ToRecord(),
                 plan.Stages.Select((s, k) => s.ToRecord(ids[k])).ToList(),

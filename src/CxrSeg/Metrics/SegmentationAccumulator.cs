@@ -11,12 +11,16 @@ public sealed class SegmentationAccumulator
     private readonly IReadOnlyList<string> _names;
     private readonly long[] _inter, _pred, _truth;
     private readonly int[] _labelled;
+    private readonly float[]? _classThresholds;
 
-    /// <summary>Creates an empty accumulator for the given classes.</summary>
-    public SegmentationAccumulator(IReadOnlyList<string> classNames, double threshold = 0.5)
+    /// <summary>Creates an empty accumulator for the given classes; <paramref name="classThresholds"/> (one per class) replace <paramref name="threshold"/> when given.</summary>
+    public SegmentationAccumulator(IReadOnlyList<string> classNames, double threshold = 0.5, IReadOnlyList<double>? classThresholds = null)
     {
         _names = classNames;
         Threshold = threshold;
+        if (classThresholds is not null && classThresholds.Count != classNames.Count)
+            throw new ArgumentException($"{classThresholds.Count} class thresholds for {classNames.Count} classes");
+        _classThresholds = classThresholds?.Select(t => (float)t).ToArray();
         var c = classNames.Count;
         _inter = new long[c];
         _pred = new long[c];
@@ -57,7 +61,8 @@ public sealed class SegmentationAccumulator
     public void Update(Tensor probabilities, Tensor targets, Tensor labelled)
     {
         using var scope = NewDisposeScope();
-        var pred = probabilities.ge(Threshold);
+        var pred = _classThresholds is null ? probabilities.ge(Threshold)
+            : probabilities.ge(tensor(_classThresholds, device: probabilities.device).view(1, -1, 1, 1));
         var truth = targets.gt(0.5);
         var inter = pred.logical_and(truth).to(int64).sum(dim: 3).sum(dim: 2).to(int64).cpu().data<long>().ToArray();
         var ps = pred.to(int64).sum(dim: 3).sum(dim: 2).to(int64).cpu().data<long>().ToArray();
@@ -72,6 +77,23 @@ public sealed class SegmentationAccumulator
                 if (lab[j * c + k] > 0.5f) Add(k, inter[j * c + k], ps[j * c + k], ts[j * c + k]);
             Images++;
         }
+    }
+
+    /// <summary>Counts images whose classes were added one by one with <see cref="Add"/>.</summary>
+    public void AddImages(int count) => Images += count;
+
+    /// <summary>Adds another accumulator's sums (same classes): pooling over folds.</summary>
+    public void Merge(SegmentationAccumulator other)
+    {
+        if (other._names.Count != _names.Count) throw new ArgumentException("accumulators of different classes");
+        for (var k = 0; k < _names.Count; k++)
+        {
+            _inter[k] += other._inter[k];
+            _pred[k] += other._pred[k];
+            _truth[k] += other._truth[k];
+            _labelled[k] += other._labelled[k];
+        }
+        Images += other.Images;
     }
 
     /// <summary>Scores every class from the sums so far.</summary>

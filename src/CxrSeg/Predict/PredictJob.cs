@@ -55,6 +55,8 @@ public static class PredictJob
         // from that thread from here on. Large arrays are reused between images (BufferPool).
         var bytes = new BufferPool<byte>();
         var floats = new BufferPool<float>();
+        IReadOnlyDictionary<string, double>? tuned = predictor.UsesTunedThresholds
+            ? model.ClassNames.Select((n, k) => (n, k)).ToDictionary(x => x.n, x => predictor.Thresholds[x.k]) : null;
         using var writer = new BackgroundQueue("cxrseg predict writer", WriteQueueCapacity, lowPriority: true);
         var batch = new List<(int Index, GreyImage Image)>();
         long decode = 0, forward = 0, waiting = 0, mapBack = 0, write = 0;
@@ -83,7 +85,7 @@ public static class PredictJob
                     mapBack += t2 - t1;
                     try
                     {
-                        var f = PredictionWriter.Write(outDir, images[i], img, p, options, model.Source, bytes, parallelOverlay: true);
+                        var f = PredictionWriter.Write(outDir, images[i], img, p, options, model.Source, bytes, parallelOverlay: true, tuned);
                         write += Stopwatch.GetTimestamp() - t2;
                         rows[i] = new PredictRow(images[i].Display, images[i].OutputName, PredictRow.Ok, "", img.Width, img.Height, f);
                     }

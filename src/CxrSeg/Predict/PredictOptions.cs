@@ -3,8 +3,14 @@ namespace CxrSeg.Predict;
 /// <summary>Options of a prediction job.</summary>
 public sealed record PredictOptions
 {
-    /// <summary>Probability threshold: a pixel belongs to a class when its sigmoid probability is ≥ this.</summary>
+    /// <summary>Probability threshold: a pixel belongs to a class when its sigmoid probability is ≥ this (unless the run's tuned thresholds apply, <see cref="RunThresholds"/>).</summary>
     public double Threshold { get; init; } = 0.5;
+
+    /// <summary>Use the per-class thresholds the run tuned on validation (thresholds.json) when it has them; false: <see cref="Threshold"/> for every class (an explicit <c>--threshold</c>).</summary>
+    public bool RunThresholds { get; init; } = true;
+
+    /// <summary>Segment by sliding windows of this side (overlap 0.5, Gaussian weights) over the model's square input; 0: one pass.</summary>
+    public int Window { get; init; }
 
     /// <summary>Test-time augmentation: average with the prediction of the horizontally flipped image (lung channels swapped back).</summary>
     public bool Tta { get; init; }
@@ -34,6 +40,7 @@ public sealed record PredictOptions
     public PredictOptions Validate()
     {
         if (!(Threshold > 0 && Threshold < 1)) throw new UserFacingException($"--threshold must be in (0, 1) (got {Threshold})");
+        if (Window < 0 || Window % 32 != 0) throw new UserFacingException($"--window must be 0 or a positive multiple of 32 (got {Window})");
         if (BatchSize < 1 || BatchSize > 1024) throw new UserFacingException($"--batch-size must be in 1..1024 (got {BatchSize})");
         if (!(PresenceFraction >= 0 && PresenceFraction < 1)) throw new UserFacingException($"presence fraction must be in [0, 1) (got {PresenceFraction})");
         if (!(Device == "cpu" || Device == "cuda" || (Device.StartsWith("cuda:", StringComparison.Ordinal) && int.TryParse(Device[5..], out var n) && n >= 0)))

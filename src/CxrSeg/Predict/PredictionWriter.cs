@@ -127,8 +127,9 @@ public static class PredictionWriter
     /// <param name="modelSource">Recorded in findings.json.</param>
     /// <param name="scratch">Where working planes come from (reused between images by a job), when given.</param>
     /// <param name="parallelOverlay">Draw and write the overlay on a second thread while the masks are written.</param>
+    /// <param name="classThresholds">The run's tuned thresholds by class name when they were used (findings.json records them).</param>
     public static Findings Write(string outDir, InputImage input, GreyImage image, ImagePrediction p, PredictOptions options, string modelSource,
-        BufferPool<byte>? scratch = null, bool parallelOverlay = false)
+        BufferPool<byte>? scratch = null, bool parallelOverlay = false, IReadOnlyDictionary<string, double>? classThresholds = null)
     {
         var dir = Path.Combine(outDir, input.OutputName);
         Directory.CreateDirectory(dir);
@@ -155,7 +156,7 @@ public static class PredictionWriter
             // never return (or let the caller reuse the masks) while the overlay thread still reads them
             overlay?.Wait();
         }
-        AtomicFile.WriteAllText(Path.Combine(dir, FindingsFile), FindingsJson(input, p, findings, options, modelSource).ToJsonString(Indented));
+        AtomicFile.WriteAllText(Path.Combine(dir, FindingsFile), FindingsJson(input, p, findings, options, modelSource, classThresholds).ToJsonString(Indented));
         return findings;
     }
 
@@ -166,7 +167,9 @@ public static class PredictionWriter
     }
 
     /// <summary>The findings.json document of one image.</summary>
-    public static JsonObject FindingsJson(InputImage input, ImagePrediction p, Findings f, PredictOptions options, string modelSource)
+    /// <param name="classThresholds">The per-class thresholds used instead of <see cref="PredictOptions.Threshold"/> (tuned in the run), by class name; null when none.</param>
+    public static JsonObject FindingsJson(InputImage input, ImagePrediction p, Findings f, PredictOptions options, string modelSource,
+        IReadOnlyDictionary<string, double>? classThresholds = null)
     {
         static JsonNode? Num(double? v) => v is { } x ? JsonValue.Create(Math.Round(x, 4)) : null;
         return new JsonObject
@@ -176,6 +179,7 @@ public static class PredictionWriter
             ["height"] = p.Height,
             ["model"] = modelSource,
             ["threshold"] = options.Threshold,
+            ["classThresholds"] = classThresholds is null ? null : new JsonObject(classThresholds.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)JsonValue.Create(kv.Value)))),
             ["tta"] = options.Tta,
             ["classes"] = new JsonArray(f.Areas.Select(a => (JsonNode)new JsonObject
             {

@@ -1,5 +1,6 @@
 using CxrSeg.Data.Images;
 using CxrSeg.Data.Transforms;
+using CxrSeg.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -17,6 +18,7 @@ public sealed class Predictor
     private readonly TrainedModel _model;
     private readonly int[] _keep;
     private readonly IReadOnlyList<(int A, int B)> _lungPairs;
+    private readonly float[] _thresholds;
 
     /// <summary>Creates a predictor; <see cref="PredictOptions.Classes"/> must name classes of the model.</summary>
     public Predictor(TrainedModel model, PredictOptions options)
@@ -27,7 +29,16 @@ public sealed class Predictor
         _keep = ResolveClasses(model.ClassNames, options.Classes);
         _lungPairs = Augmenter.LungPairs(model.ClassNames);
         ClassNames = _keep.Select(i => model.ClassNames[i]).ToArray();
+        Thresholds = options.RunThresholds && model.ClassThresholds is { } tuned ? tuned.ToArray()
+            : Enumerable.Repeat(options.Threshold, model.ClassNames.Count).ToArray();
+        _thresholds = Thresholds.Select(t => (float)t).ToArray();
     }
+
+    /// <summary>The threshold of every model class, in channel order: the run's tuned thresholds, or <see cref="PredictOptions.Threshold"/>.</summary>
+    public IReadOnlyList<double> Thresholds { get; }
+
+    /// <summary>True when the run's tuned per-class thresholds are used.</summary>
+    public bool UsesTunedThresholds => Options.RunThresholds && _model.ClassThresholds is not null;
 
     /// <summary>The options.</summary>
     public PredictOptions Options { get; }
@@ -98,7 +109,7 @@ public sealed class Predictor
     public ImagePrediction ToOriginal(float[] squareProbabilities, GreyImage image, Func<int, byte[]>? allocate = null)
     {
         var box = new Letterbox(image.Width, image.Height, _model.InputSize);
-        var masks = MaskUpsampler.Upsample(squareProbabilities, _model.ClassNames.Count, _keep, box, (float)Options.Threshold, allocate);
+        var masks = MaskUpsampler.Upsample(squareProbabilities, _model.ClassNames.Count, _keep, box, _thresholds, allocate);
         return new ImagePrediction(box.SourceWidth, box.SourceHeight, ClassNames, masks);
     }
 
@@ -110,13 +121,12 @@ public sealed class Predictor
     {
         using var noGrad = no_grad();
         using var x = input.to(_model.Device);
-        using var logits = _model.Network.forward(x);
-        var p = logits.sigmoid();
+        var p = Forward(x);
         if (Options.Tta)
         {
             using var flipped = x.flip(3);
-            using var lf = _model.Network.forward(flipped);
-            using var pf = lf.sigmoid().flip(3);
+            using var lf = Forward(flipped);
+            using var pf = lf.flip(3);
             using var back = SwapLungs(pf);
             var avg = (p + back) / 2;
             p.Dispose();
@@ -126,6 +136,13 @@ public sealed class Predictor
         if (!ReferenceEquals(cpu, p)) p.Dispose();
         return cpu;
     }
+
+    /// <summary>Sigmoid probabilities of a batch: one pass, or sliding windows when <see cref="PredictOptions.Window"/> is set.</summary>
+    private Tensor Forward(Tensor x) => SlidingWindow.Probabilities(t =>
+    {
+        using var logits = _model.Network.forward(t);
+        return logits.sigmoid();
+    }, x, Options.Window);
 
     /// <summary>Letterboxes and normalises images into a [B, InChannels, S, S] float tensor on the CPU.</summary>
     public Tensor Input(IReadOnlyList<GreyImage> images, IReadOnlyList<Letterbox> boxes)

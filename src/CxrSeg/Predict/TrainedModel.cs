@@ -43,6 +43,9 @@ public sealed class TrainedModel : IDisposable
     /// <summary>Where the network runs.</summary>
     public Device Device { get; }
 
+    /// <summary>Per-class thresholds tuned on validation and stored in the run (<see cref="RunFiles.Thresholds"/>), in class order; null when the run has none.</summary>
+    public IReadOnlyList<double>? ClassThresholds { get; init; }
+
     /// <summary>Where it came from (the checkpoint folder, or "memory").</summary>
     public string Source { get; }
 
@@ -79,7 +82,10 @@ public sealed class TrainedModel : IDisposable
         var dev = new Device(device);
         run.Network.to(dev);
         run.Network.eval();
-        return new TrainedModel(run.Network, run.Spec, run.ClassNames, run.InputSize, run.Normalisation, dev, run.CheckpointDir);
+        return new TrainedModel(run.Network, run.Spec, run.ClassNames, run.InputSize, run.Normalisation, dev, run.CheckpointDir)
+        {
+            ClassThresholds = run.Thresholds?.Values,
+        };
     }
 
     /// <inheritdoc />

@@ -21,6 +21,9 @@ public static class ReportWriter
         var notes = new List<string>();
         var runs = RunLoader.Load(o.Input, o.Workspace, notes);
         if (runs.Count == 0) throw new UserFacingException($"report: no finished runs found in {o.Input}{(notes.Count > 0 ? " (" + string.Join("; ", notes) + ")" : "")}");
+        var variants = runs.Select(r => r.Labels.Variant).Where(v => v.Length > 0).Distinct().Count();
+        if (variants > 0)
+            notes.Add($"the runs hold {variants} grid variant(s), which Table 3 pools like repeats; compare variants with `cxrseg cv`");
         var table = Table3.Build(runs);
         var classes = ClassTable.Build(runs);
         Directory.CreateDirectory(o.OutDir);

@@ -21,4 +21,8 @@ public sealed record LoadedRun(
     Normalisation Normalisation,
     string Task,
     double Threshold,
-    string CheckpointDir);
+    string CheckpointDir)
+{
+    /// <summary>Per-class thresholds tuned on validation (<see cref="RunFiles.Thresholds"/>), or null when the run has none.</summary>
+    public ClassThresholds? Thresholds { get; init; }
+}

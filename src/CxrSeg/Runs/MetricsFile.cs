@@ -11,6 +11,18 @@ public sealed record ClassMetric(
     [property: JsonPropertyName("dice")] double? Dice,
     [property: JsonPropertyName("status")] string Status);
 
+/// <summary>Scores at the original image resolution inside a <see cref="MetricsFile"/>.</summary>
+public sealed record OriginalResolutionMetrics(
+    [property: JsonPropertyName("nImages")] int NImages,
+    [property: JsonPropertyName("classes")] IReadOnlyList<ClassMetric> Classes,
+    [property: JsonPropertyName("mIoU")] double? MIoU,
+    [property: JsonPropertyName("mDice")] double? MDice)
+{
+    /// <summary>The entry of segmentation scores.</summary>
+    public static OriginalResolutionMetrics Of(SegmentationScores s) =>
+        new(s.Images, s.Classes.Select(c => new ClassMetric(c.Name, c.Iou, c.Dice, c.Status)).ToList(), s.MeanIou, s.MeanDice);
+}
+
 /// <summary>
 /// A segmentation stage's <see cref="RunFiles.Metrics"/> on the test (or validation) split: task, split, threshold,
 /// reduction, nImages, the per-class entries (null + "n/a: …" status where a class is not scored) and the means; IoU
@@ -28,6 +40,24 @@ public sealed record MetricsFile(
     [property: JsonPropertyName("mDice")] double? MDice)
 {
     internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>Out-of-fold scores (<see cref="RunFiles.CvMetrics"/>): each fold's own validation mIoU, in fold order; absent otherwise.</summary>
+    [JsonPropertyName("foldMIoU")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double?>? FoldMIoU { get; init; }
+
+    /// <summary>
+    /// The same images scored at each image's original resolution (predictions mapped back as predict does, ground truth
+    /// rasterised at full size from the dataset's labels): comparable across prepared sizes. Absent when not computed.
+    /// </summary>
+    [JsonPropertyName("originalResolution")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public OriginalResolutionMetrics? OriginalResolution { get; init; }
+
+    /// <summary>Per-class thresholds (class order) used instead of <see cref="Threshold"/>, when tuned on validation; absent otherwise.</summary>
+    [JsonPropertyName("classThresholds")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? ClassThresholds { get; init; }
 
     /// <summary>The file of segmentation scores on <paramref name="split"/>.</summary>
     public static MetricsFile Of(SegmentationScores s, string split) =>

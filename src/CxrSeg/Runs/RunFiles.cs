@@ -16,6 +16,12 @@ public static class RunFiles
     /// <summary><c>metrics.json</c>: the test (or validation) scores, <see cref="MetricsFile"/>.</summary>
     public const string Metrics = "metrics.json";
 
+    /// <summary><c>thresholds.json</c>: per-class thresholds chosen on validation (<c>--tune-thresholds</c>), <see cref="ThresholdsFile"/>.</summary>
+    public const string Thresholds = "thresholds.json";
+
+    /// <summary><c>cv_metrics.json</c>: a k-fold run's out-of-fold scores (each fold model on its own validation fold, pooled), <see cref="MetricsFile"/> with fold mIoUs.</summary>
+    public const string CvMetrics = "cv_metrics.json";
+
     /// <summary><c>history.csv</c>: one <see cref="EpochRecord"/> per epoch, <see cref="HistoryCsv"/>.</summary>
     public const string History = "history.csv";
 

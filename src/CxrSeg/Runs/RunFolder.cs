@@ -70,7 +70,14 @@ public static class RunFolder
             throw new UserFacingException($"cannot load {Path.Combine(checkpoint, CheckpointStore.ModelFile)}: {e.Message}", e);
         }
         net.eval();
-        return new LoadedRun(net, spec, classes, size, norm, task, threshold, checkpoint);
+        ClassThresholds? tuned;
+        try { tuned = FindThresholds(checkpoint) is { } tunedDir ? ThresholdsFile.Read(tunedDir, classes) : null; }
+        catch
+        {
+            net.Dispose();
+            throw;
+        }
+        return new LoadedRun(net, spec, classes, size, norm, task, threshold, checkpoint) { Thresholds = tuned };
     }
 
     /// <summary>The normalisation a run folder (or one of its checkpoint folders) trained with, from its run.json; the defaults when it records none.</summary>
@@ -93,6 +100,15 @@ public static class RunFolder
 
     private static bool IsCheckpoint(string dir) =>
         File.Exists(Path.Combine(dir, CheckpointStore.ModelFile)) && File.Exists(Path.Combine(dir, CheckpointStore.SpecFile));
+
+    /// <summary>The folder holding the run's <see cref="RunFiles.Thresholds"/>: the checkpoint folder or one of the two above it (a k-fold run's folder), or null.</summary>
+    private static string? FindThresholds(string checkpoint)
+    {
+        var d = new DirectoryInfo(checkpoint);
+        for (var level = 0; level < 3 && d is not null; level++, d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, RunFiles.Thresholds))) return d.FullName;
+        return null;
+    }
 
     private static string? FindManifest(string checkpoint)
     {

@@ -54,10 +54,13 @@ public static class RunManifestFile
             Compare(path, "modelSpec", old?["modelSpec"], fresh["modelSpec"]);
             Compare(path, "dataset.hash", old?["dataset"]?["hash"], fresh["dataset"]!["hash"]);
             var oldOpt = old?["options"]?.AsObject();
+            var defaults = JsonSerializer.SerializeToNode(new TrainOptions(), RunJson.Options)!.AsObject();
             foreach (var (key, value) in fresh["options"]!.AsObject())
             {
                 if (key is "device" or "threads" || Stages.TrainOptions.PlanOption(key)?.AffectsResult == false) continue;
-                Compare(path, "options." + key, oldOpt?[key], value);
+                // An option newer than the run is absent from its run.json: the run used the option's default.
+                var stored = oldOpt is not null && !oldOpt.ContainsKey(key) ? defaults[key] : oldOpt?[key];
+                Compare(path, "options." + key, stored, value);
             }
             return;
         }

@@ -10,4 +10,6 @@ public enum LrScheduleKind
     Cosine,
     /// <summary>Multiply by a factor when the monitored metric has not improved for a number of epochs.</summary>
     Plateau,
+    /// <summary>Polynomial decay (nnU-Net): the learning rate × (1 − epoch / maximum epochs)^0.9.</summary>
+    Poly,
 }

@@ -8,4 +8,6 @@ public enum SegmentationLoss
     BceDice,
     /// <summary>Per-channel BCE only (plain baseline).</summary>
     Bce,
+    /// <summary>Per-channel BCE plus the Tversky term (<see cref="TrainOptions.TverskyAlpha"/> weighs false positives, <see cref="TrainOptions.TverskyBeta"/> false negatives).</summary>
+    BceTversky,
 }

@@ -31,6 +31,9 @@ public sealed record StageOption
     /// <summary>The flag's value name, e.g. <c>X</c>; null for a switch (<c>--no-…</c>, which sets the option to false).</summary>
     public string? ValueName { get; init; }
 
+    /// <summary>The value a command-line switch (<see cref="ValueName"/> null) applies when given: "false" for <c>--no-…</c>, "true" for an enabling switch.</summary>
+    public string SwitchValue { get; init; } = "false";
+
     /// <summary>The type the command line parses (int, double, double?, string; bool for a switch).</summary>
     public required Type CliType { get; init; }
 
@@ -103,6 +106,10 @@ public sealed record StageOption
         Key = key, Flag = noFlag, CliType = typeof(bool), Help = help, DefaultNote = defaultNote, DefaultText = defaultNote,
         Apply = (o, v, label) => set(o, bool.TryParse(v, out var b) ? b : throw new UserFacingException($"{label}: '{v}' is not true or false")),
     };
+
+    /// <summary>A yes/no option that is off by default: <c>true</c>/<c>false</c> in plans; on the command line a switch that sets it to true.</summary>
+    public static StageOption Switch(string key, string flag, string help, Func<TrainOptions, bool, TrainOptions> set) =>
+        YesNo(key, flag, help, "off", set) with { SwitchValue = "true" };
 
     /// <summary>Parses a named value of <typeparamref name="T"/> ('+' and '-' ignored, numbers refused); errors name <paramref name="label"/> and the valid names.</summary>
     public static T ParseChoice<T>(string value, string label) where T : struct, Enum =>

@@ -93,6 +93,42 @@ public sealed record TrainOptions
     /// <summary>Probability threshold for segmentation metrics.</summary>
     public double Threshold { get; init; } = 0.5;
 
+    /// <summary>Train on random square crops of this side from the prepared image (0: whole images). A multiple of 32, at most the prepared size; evaluation always uses whole images.</summary>
+    public int Crop { get; init; }
+
+    /// <summary>With <see cref="Crop"/>: the share of crops centred on a pixel of a class present in the image, rarer (smaller) classes preferred; the rest are uniform.</summary>
+    public double CropForeground { get; init; } = 0.33;
+
+    /// <summary>Per-class loss weights: empty (all 1), <c>auto</c> (inverse square root of each class's pixel frequency on the training images, mean 1) or one number per class, comma-separated.</summary>
+    public string ClassWeights { get; init; } = "";
+
+    /// <summary>Focal modulation of the BCE term: each pixel's BCE × (1 − p_t)^gamma (0: plain BCE).</summary>
+    public double FocalGamma { get; init; }
+
+    /// <summary>Tversky term (<c>--loss bce+tversky</c>): weight of false positives.</summary>
+    public double TverskyAlpha { get; init; } = 0.3;
+
+    /// <summary>Tversky term: weight of false negatives.</summary>
+    public double TverskyBeta { get; init; } = 0.7;
+
+    /// <summary>Weight of the soft clDice term (skeleton overlap, for tubular classes) added to the loss (0: off).</summary>
+    public double SkeletonWeight { get; init; }
+
+    /// <summary>The classes the skeleton term applies to: names or 0-based indices, comma-separated, or <c>devices</c> (the CCXS tube, line and probe classes); empty: every class.</summary>
+    public string SkeletonClasses { get; init; } = "";
+
+    /// <summary>Epochs of linear learning-rate warm-up before the schedule (0: none).</summary>
+    public int WarmupEpochs { get; init; }
+
+    /// <summary>Batches whose gradients are summed before one optimiser step (effective batch = batch size × this).</summary>
+    public int AccumulateSteps { get; init; } = 1;
+
+    /// <summary>After training, choose each class's threshold on the validation images (grid 0.1..0.9, best IoU), store it in the run and use it for the test metrics and predict.</summary>
+    public bool TuneThresholds { get; init; }
+
+    /// <summary>Evaluate validation and test images by sliding windows of this side (overlap 0.5, Gaussian weighting); 0: one pass over the whole image.</summary>
+    public int Window { get; init; }
+
     /// <summary>On-the-fly augmentation.</summary>
     public AugmentOptions Augment { get; init; } = new();
 
@@ -149,6 +185,20 @@ public sealed record TrainOptions
         if (!(MinDelta >= 0)) throw new UserFacingException($"min delta must be ≥ 0 (got {MinDelta})");
         if (!(Threshold > 0 && Threshold < 1)) throw new UserFacingException($"threshold must be in (0, 1) (got {Threshold})");
         if (Threads < 0) throw new UserFacingException($"threads must be ≥ 0 (got {Threads})");
+        if (Crop < 0 || Crop % 32 != 0) throw new UserFacingException($"crop must be 0 or a positive multiple of 32 (got {Crop})");
+        if (!(CropForeground >= 0 && CropForeground <= 1)) throw new UserFacingException($"crop foreground share must be in 0..1 (got {CropForeground})");
+        if (!(FocalGamma >= 0 && FocalGamma <= 10)) throw new UserFacingException($"focal gamma must be in 0..10 (got {FocalGamma})");
+        if (!(TverskyAlpha >= 0 && TverskyBeta >= 0 && TverskyAlpha + TverskyBeta > 0))
+            throw new UserFacingException($"tversky alpha and beta must be ≥ 0 and not both 0 (got {TverskyAlpha}, {TverskyBeta})");
+        if (!(SkeletonWeight >= 0)) throw new UserFacingException($"skeleton weight must be ≥ 0 (got {SkeletonWeight})");
+        if (WarmupEpochs < 0 || WarmupEpochs >= MaxEpochs) throw new UserFacingException($"warm-up epochs must be ≥ 0 and below max epochs {MaxEpochs} (got {WarmupEpochs})");
+        if (AccumulateSteps < 1) throw new UserFacingException($"accumulate steps must be ≥ 1 (got {AccumulateSteps})");
+        if (Window < 0 || Window % 32 != 0) throw new UserFacingException($"window must be 0 or a positive multiple of 32 (got {Window})");
+        ClassWeightSpec.Parse(ClassWeights);
+        if (TuneThresholds && Protocol == TrainProtocol.Rotating)
+            throw new UserFacingException("tune thresholds needs validation images the model did not train on: use --protocol plain (with --val-fraction on CCXS) or kfold");
+        if (Task != TrainTask.Segment && (Crop > 0 || ClassWeights.Length > 0 || FocalGamma > 0 || SkeletonWeight > 0 || TuneThresholds || Window > 0 || SegmentationLoss == SegmentationLoss.BceTversky))
+            throw new UserFacingException($"crop, class weights, focal gamma, tversky, skeleton weight, tune thresholds and window apply to task segment only (got task {Task.Name()})");
         var valid = Task switch
         {
             TrainTask.Segment => new[] { "mIoU", "mDice", "val_loss" },
@@ -186,12 +236,26 @@ public sealed record TrainOptions
             "the prepared split", (o, v) => o with { ValidationFraction = v }),
         StageOption.Number("minLearningRate", "--min-lr", "Floor of the cosine and plateau schedules, lowered to --lr when above it", o => o.MinLearningRate, (o, v) => o with { MinLearningRate = v }),
         StageOption.Number("weightDecay", "--weight-decay", "Weight decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }),
-        StageOption.Choice<LrScheduleKind>("schedule", "--schedule", "S", "none | cosine | plateau", o => o.Schedule, (o, v) => o with { Schedule = v }),
+        StageOption.Choice<LrScheduleKind>("schedule", "--schedule", "S", "none | cosine | plateau | poly", o => o.Schedule, (o, v) => o with { Schedule = v }),
         StageOption.Number("gradClip", "--grad-clip", "Clip the gradient L2 norm, 0 = off", o => o.GradClipNorm, (o, v) => o with { GradClipNorm = v }),
-        StageOption.Word("loss", "--loss", "L", "Segment: bce+dice | bce; reconstruct: mse | l1", _ => "", (o, _) => o)
+        StageOption.Word("loss", "--loss", "L", "Segment: bce+dice | bce | bce+tversky; reconstruct: mse | l1", _ => "", (o, _) => o)
             with { DefaultNote = "bce+dice / mse", Apply = (o, v, label) => o.Task == TrainTask.Reconstruct
                 ? o with { ReconstructionLoss = StageOption.ParseChoice<ReconstructionLoss>(v, label) }
                 : o with { SegmentationLoss = StageOption.ParseChoice<SegmentationLoss>(v, label) } },
+        StageOption.Int("crop", "--crop", "Train on random crops of this side (multiple of 32) from the larger prepared image; evaluation uses whole images; 0 = off", o => o.Crop, (o, v) => o with { Crop = v }),
+        StageOption.Number("cropForeground", "--crop-foreground", "With --crop: share of crops centred on a pixel of a class present in the image, rarer classes preferred", o => o.CropForeground, (o, v) => o with { CropForeground = v }),
+        StageOption.Word("classWeights", "--class-weights", "W", "Per-class loss weights: auto (inverse sqrt of training pixel frequency, mean 1) or w1,w2,… per class; empty = all 1", o => o.ClassWeights, (o, v) => o with { ClassWeights = v })
+            with { DefaultNote = "all 1" },
+        StageOption.Number("focalGamma", "--focal-gamma", "Focal BCE: weigh each pixel by (1 − p_t)^gamma, 0 = plain BCE", o => o.FocalGamma, (o, v) => o with { FocalGamma = v }),
+        StageOption.Number("tverskyAlpha", "--tversky-alpha", "With --loss bce+tversky: weight of false positives", o => o.TverskyAlpha, (o, v) => o with { TverskyAlpha = v }),
+        StageOption.Number("tverskyBeta", "--tversky-beta", "With --loss bce+tversky: weight of false negatives", o => o.TverskyBeta, (o, v) => o with { TverskyBeta = v }),
+        StageOption.Number("skeletonWeight", "--skeleton-weight", "Weight of the soft clDice (skeleton) term for tubular classes, 0 = off", o => o.SkeletonWeight, (o, v) => o with { SkeletonWeight = v }),
+        StageOption.Word("skeletonClasses", "--skeleton-classes", "C", "Classes of the skeleton term: names or indices, comma-separated, or devices (CCXS tubes, lines, probes); empty = all", o => o.SkeletonClasses, (o, v) => o with { SkeletonClasses = v })
+            with { DefaultNote = "all classes" },
+        StageOption.Int("warmupEpochs", "--warmup", "Epochs of linear learning-rate warm-up before the schedule, 0 = none", o => o.WarmupEpochs, (o, v) => o with { WarmupEpochs = v }) with { Aliases = ["warmup"] },
+        StageOption.Int("accumulateSteps", "--accumulate", "Batches per optimiser step (gradient accumulation)", o => o.AccumulateSteps, (o, v) => o with { AccumulateSteps = v }) with { Aliases = ["accumulate"] },
+        StageOption.Switch("tuneThresholds", "--tune-thresholds", "After training, choose each class's threshold on the validation images (best IoU on 0.1..0.9); used by the test metrics and predict", (o, v) => o with { TuneThresholds = v }),
+        StageOption.Int("window", "--window", "Evaluate validation/test images by sliding windows of this side (overlap 0.5, Gaussian weights), 0 = whole image", o => o.Window, (o, v) => o with { Window = v }),
         StageOption.Word("monitor", "--monitor", "M", "mIoU | mDice | meanAuroc | val_loss", o => o.Monitor, (o, v) => o with { Monitor = v })
             with { DefaultNote = "mIoU, meanAuroc or val_loss by task" },
         StageOption.Int("patience", "--patience", "Early-stopping patience in epochs, 0 = off", o => o.Patience, (o, v) => o with { Patience = v }) with { Aliases = ["earlyStoppingPatience"] },

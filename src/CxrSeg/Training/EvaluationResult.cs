@@ -15,6 +15,12 @@ namespace CxrSeg.Training;
 public sealed record EvaluationResult(TrainTask Task, int Images, double Loss, SegmentationScores? Segmentation,
     ClassificationScores? Classification, double Threshold, string LossKind)
 {
+    /// <summary>Per-class thresholds used instead of <see cref="Threshold"/> (tuned on validation), or null.</summary>
+    public IReadOnlyList<double>? ClassThresholds { get; init; }
+
+    /// <summary>The same images scored at their original resolution (<see cref="OriginalResolutionScores"/>), or null.</summary>
+    public SegmentationScores? OriginalResolution { get; init; }
+
     /// <summary>The value of a monitored metric name ("mIoU", "mDice", "meanAuroc", "val_loss").</summary>
     public double? Value(string monitor) => monitor switch
     {
@@ -28,7 +34,11 @@ public sealed record EvaluationResult(TrainTask Task, int Images, double Loss, S
     /// <summary>The metrics.json text for this result.</summary>
     public string ToJson(string split) => Task switch
     {
-        TrainTask.Segment => MetricsFile.Of(Segmentation!, split).ToJson(),
+        TrainTask.Segment => (MetricsFile.Of(Segmentation!, split) with
+        {
+            ClassThresholds = ClassThresholds,
+            OriginalResolution = OriginalResolution is null ? null : OriginalResolutionMetrics.Of(OriginalResolution),
+        }).ToJson(),
         TrainTask.Classify => ClassificationMetricsFile.Of(Classification!, split, Threshold).ToJson(),
         _ => ReconstructionMetricsFile.Of(Loss, LossKind, Images, split).ToJson(),
     };

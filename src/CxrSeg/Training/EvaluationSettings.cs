@@ -22,12 +22,17 @@ public sealed record EvaluationSettings
     public SegmentationLoss SegmentationLoss { get; init; } = SegmentationLoss.BceDice;
     /// <summary>Reconstruction loss.</summary>
     public ReconstructionLoss ReconstructionLoss { get; init; } = ReconstructionLoss.Mse;
+    /// <summary>Per-class thresholds (one per class, e.g. tuned on validation) replacing <see cref="Threshold"/> in the segmentation metrics; null: <see cref="Threshold"/> for all.</summary>
+    public IReadOnlyList<double>? ClassThresholds { get; init; }
+    /// <summary>Sliding-window side for segmentation (0: one pass over the whole image).</summary>
+    public int Window { get; init; }
 
     /// <summary>The settings a training run with these options evaluates with.</summary>
     public static EvaluationSettings From(TrainOptions o, int inChannels) => new()
     {
         Task = o.Task, Threshold = o.Threshold, Normalisation = o.Normalisation, BatchSize = o.EffectiveEvalBatchSize,
         InChannels = inChannels, Device = o.Device, SegmentationLoss = o.SegmentationLoss, ReconstructionLoss = o.ReconstructionLoss,
+        Window = o.Window,
     };
 
     internal TrainOptions AsLossOptions() => new()

@@ -1,6 +1,7 @@
 using CxrSeg.Data.Cache;
 using CxrSeg.Data.Transforms;
 using CxrSeg.Metrics;
+using CxrSeg.Models;
 using CxrSeg.Stages;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -29,16 +30,23 @@ public static class Evaluator
     {
         var device = new Device(settings.Device);
         var builder = new BatchBuilder(data, settings.Task.Target(), settings.Normalisation, settings.InChannels, null, device);
-        var seg = settings.Task == TrainTask.Segment ? new SegmentationAccumulator(data.ClassNames, settings.Threshold) : null;
+        var seg = settings.Task == TrainTask.Segment ? new SegmentationAccumulator(data.ClassNames, settings.Threshold, settings.ClassThresholds) : null;
         var auc = settings.Task == TrainTask.Classify ? new AurocAccumulator(data.ClassNames) : null;
         var (lossSum, count) = Run(models, builder, indices, settings, seg, auc);
         return new EvaluationResult(settings.Task, count, count == 0 ? double.NaN : lossSum / count, seg?.Compute(), auc?.Compute(),
-            settings.Threshold, settings.ReconstructionLoss == ReconstructionLoss.L1 ? "l1" : "mse");
+            settings.Threshold, settings.ReconstructionLoss == ReconstructionLoss.L1 ? "l1" : "mse") { ClassThresholds = settings.ClassThresholds };
+    }
+
+    /// <summary>Adds the models' mean probabilities on the images to a threshold sweep (segmentation; whole images, or windows as the settings say).</summary>
+    public static void Sweep(IReadOnlyList<nn.Module<Tensor, Tensor>> models, IPreparedSet data, IReadOnlyList<int> indices, EvaluationSettings settings, ThresholdSweep sweep)
+    {
+        var builder = new BatchBuilder(data, BatchTarget.Masks, settings.Normalisation, settings.InChannels, null, new Device(settings.Device));
+        Run(models, builder, indices, settings, null, null, sweep);
     }
 
     /// <summary>Runs the models over the images, adding to the accumulators; returns (summed loss × images, images).</summary>
     internal static (double LossSum, int Count) Run(IReadOnlyList<nn.Module<Tensor, Tensor>> models, BatchBuilder builder, IReadOnlyList<int> indices,
-        EvaluationSettings settings, SegmentationAccumulator? seg, AurocAccumulator? auc)
+        EvaluationSettings settings, SegmentationAccumulator? seg, AurocAccumulator? auc, ThresholdSweep? sweep = null)
     {
         var lossOptions = settings.AsLossOptions();
         var wasTraining = models.Select(m => m.training).ToArray();
@@ -57,9 +65,20 @@ public static class Evaluator
                 double batchLoss = 0;
                 foreach (var m in models)
                 {
-                    var output = m.forward(batch.Inputs);
+                    Tensor output, p;
+                    if (settings.Window > 0 && settings.Task == TrainTask.Segment)
+                    {
+                        // windows give probabilities; the loss is taken on their logits
+                        p = SlidingWindow.Probabilities(x => m.forward(x).sigmoid(), batch.Inputs, settings.Window);
+                        var q = p.clamp(1e-6, 1 - 1e-6);
+                        output = (q / (1 - q)).log();
+                    }
+                    else
+                    {
+                        output = m.forward(batch.Inputs);
+                        p = ToProbabilities(output, settings.Task);
+                    }
                     batchLoss += Losses.Compute(lossOptions, output, batch).item<float>();
-                    var p = ToProbabilities(output, settings.Task);
                     probSum = probSum is null ? p : probSum + p;
                 }
                 var probs = probSum! / models.Count;
@@ -67,6 +86,7 @@ public static class Evaluator
                 count += idx.Length;
                 seg?.Update(probs, batch.Targets, batch.Labelled);
                 auc?.Update(probs, batch.Targets, batch.Labelled);
+                sweep?.Update(probs, batch.Targets, batch.Labelled);
             }
         }
         finally

@@ -66,6 +66,7 @@ public sealed class Trainer
                 }
                 var loop = new TrainingLoop(options, data, spec, model, runDir, observer, cancellation, 0, 0, train, val, partitions);
                 var state = loop.Run();
+                settings = TuneThresholds(options, runDir, [(model, val)], data, settings, observer, "validation");
                 var eval = Evaluate(runDir, [model], data, testIdx, split, settings, observer);
                 return new TrainResult(runDir, options.EffectiveMonitor, state.Best, state.BestEpoch, state.Epoch, state.StoppedEarly,
                     loop.Resumed, eval, eval is null ? null : Path.Combine(runDir, "metrics.json"));
@@ -89,6 +90,8 @@ public sealed class Trainer
             resumed |= loop.Resumed;
             models.Add(model);
         }
+        if (options.Task == TrainTask.Segment) OutOfFoldScores.Write(runDir, models, folds, data, settings, observer);
+        settings = TuneThresholds(options, runDir, models.Select((m, f) => (m, folds[f])).ToArray(), data, settings, observer, "out-of-fold");
         var best = states.Where(s => s.Best.HasValue).Select(s => s.Best!.Value).ToList();
         IReadOnlyList<nn.Module<Tensor, Tensor>> evalModels = models;
         if (!options.FoldEnsemble)
@@ -103,6 +106,18 @@ public sealed class Trainer
             states.Sum(s => s.Epoch), states.Any(s => s.StoppedEarly), resumed, eval, eval is null ? null : Path.Combine(runDir, "metrics.json"));
     }
 
+    /// <summary>With <see cref="TrainOptions.TuneThresholds"/>: chooses per-class thresholds on the held-out images, writes them to the run and returns settings that use them.</summary>
+    private static EvaluationSettings TuneThresholds(TrainOptions options, string runDir, IReadOnlyList<(nn.Module<Tensor, Tensor>, IReadOnlyList<int>)> parts,
+        IPreparedSet data, EvaluationSettings settings, ITrainingObserver observer, string split)
+    {
+        if (!options.TuneThresholds) return settings;
+        var tuned = ThresholdTuner.Tune(parts, data, settings, split);
+        ThresholdsFile.Write(runDir, tuned);
+        observer.OnMessage($"thresholds tuned on {tuned.Images} {split} images: " +
+            string.Join(", ", tuned.Classes.Select(c => FormattableString.Invariant($"{c.Name} {c.Threshold:0.00}"))));
+        return settings with { ClassThresholds = tuned.Values };
+    }
+
     private static EvaluationResult? Evaluate(string runDir, IReadOnlyList<nn.Module<Tensor, Tensor>> models, IPreparedSet data,
         IReadOnlyList<int> indices, string split, EvaluationSettings settings, ITrainingObserver observer)
     {
@@ -112,6 +127,16 @@ public sealed class Trainer
             return null;
         }
         var result = Evaluator.Evaluate(models, data, indices, settings);
+        if (settings.Task == TrainTask.Segment && split == "test")
+        {
+            var (full, note) = OriginalResolutionScores.Compute(models, data, indices, settings);
+            if (note is not null) observer.OnMessage(note);
+            if (full is not null)
+            {
+                result = result with { OriginalResolution = full };
+                observer.OnMessage(FormattableString.Invariant($"test mIoU {result.Segmentation?.MeanIou:0.####} at {data.Size}², {full.MeanIou:0.####} at the original resolution"));
+            }
+        }
         AtomicFile.WriteAllText(Path.Combine(runDir, "metrics.json"), result.ToJson(split));
         return result;
     }

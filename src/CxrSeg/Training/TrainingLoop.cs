@@ -31,6 +31,7 @@ internal sealed class TrainingLoop
     private readonly IReadOnlyList<IReadOnlyList<int>>? _partitions;
     private readonly Device _device;
     private readonly BatchBuilder _trainBuilder, _evalBuilder;
+    private readonly SegmentationObjective? _objective;
 
     public TrainingLoop(TrainOptions o, IPreparedSet data, ModelSpec spec, nn.Module<Tensor, Tensor> model, string dir,
         ITrainingObserver observer, CancellationToken ct, int fold, int folds,
@@ -39,7 +40,10 @@ internal sealed class TrainingLoop
         (_o, _data, _spec, _model, _dir, _observer, _ct) = (o, data, spec, model, dir, observer, ct);
         (_fold, _folds, _train, _val, _partitions) = (fold, folds, train, val, partitions);
         _device = new Device(o.Device);
-        _trainBuilder = new BatchBuilder(data, o.Task.Target(), o.Normalisation, spec.InChannels, o.Augment, _device);
+        _trainBuilder = new BatchBuilder(data, o.Task.Target(), o.Normalisation, spec.InChannels, o.Augment, _device,
+            o.Crop > 0 ? new CropSampler(o.Crop, o.CropForeground) : null);
+        if (o.Task == TrainTask.Segment)
+            _objective = SegmentationObjective.For(o, data, partitions?.SelectMany(p => p).ToArray() ?? train);
         _evalBuilder = new BatchBuilder(data, o.Task.Target(), o.Normalisation, spec.InChannels, null, _device);
     }
 
@@ -63,6 +67,8 @@ internal sealed class TrainingLoop
                 ? $"{Label()}already finished ({state.Epoch} epochs); skipping training"
                 : $"{Label()}resuming from {Path.Combine(_dir, CheckpointStore.Last)} (epoch {state.Epoch + 1}, run {state.Unit + 1}/{Units}, step {state.Step})");
         }
+        if (_objective?.Weights is { } weights && !state.Finished)
+            _observer.OnMessage($"{Label()}class weights: {string.Join(", ", _data.ClassNames.Select((n, k) => FormattableString.Invariant($"{n} {weights[k]:0.##}")))}");
         var tb = state.Finished ? null : new TensorBoardLog(Path.Combine(_dir, "tensorboard"));
         while (!state.Finished)
         {
@@ -115,17 +121,23 @@ internal sealed class TrainingLoop
             var batch = _trainBuilder.Build(idx, seeds);
             var step = state.Step + 1;
             manual_seed(SeedMix.Derive(_o.Seed, _fold, step, 3));
-            optimizer.zero_grad();
+            var accumulated = s % _o.AccumulateSteps;
+            if (accumulated == 0) optimizer.zero_grad();
             var output = _model.forward(batch.Inputs);
-            var loss = Losses.Compute(_o, output, batch);
+            var loss = _objective?.Compute(output, batch) ?? Losses.Compute(_o, output, batch);
             var value = loss.item<float>();
             if (!float.IsFinite(value))
                 throw new TrainingDivergedException(step, epoch + 1, unit + 1, value, "loss", CheckpointNote());
-            loss.backward();
-            var norm = nn.utils.clip_grad_norm_(_model.parameters(), _o.GradClipNorm > 0 ? _o.GradClipNorm : double.PositiveInfinity);
-            if (!double.IsFinite(norm))
-                throw new TrainingDivergedException(step, epoch + 1, unit + 1, norm, "gradient norm", CheckpointNote());
-            optimizer.step();
+            // Accumulation: each batch adds its share of the mean over the group (the last group of a pass may be shorter).
+            var group = Math.Min(_o.AccumulateSteps, steps - (s - accumulated));
+            (group > 1 ? loss / group : loss).backward();
+            if (accumulated == group - 1)
+            {
+                var norm = nn.utils.clip_grad_norm_(_model.parameters(), _o.GradClipNorm > 0 ? _o.GradClipNorm : double.PositiveInfinity);
+                if (!double.IsFinite(norm))
+                    throw new TrainingDivergedException(step, epoch + 1, unit + 1, norm, "gradient norm", CheckpointNote());
+                optimizer.step();
+            }
             state.Step = step;
             state.TrainLossSum += value * idx.Length;
             state.TrainLossCount += idx.Length;
@@ -165,6 +177,7 @@ internal sealed class TrainingLoop
             state.BadEpochs++;
             state.PlateauBadEpochs++;
         }
+        if (state.Epoch <= _o.WarmupEpochs) state.PlateauBadEpochs = 0;
         if (_o.Schedule == LrScheduleKind.Plateau && state.PlateauBadEpochs >= _o.PlateauPatience)
         {
             state.LearningRate = Math.Max(_o.ScheduleFloor, state.LearningRate * _o.PlateauFactor);
@@ -199,11 +212,7 @@ internal sealed class TrainingLoop
         _observer.OnEpochEnd(record, monitor, state.Best);
     }
 
-    private double EpochLearningRate(TrainingState state) => _o.Schedule switch
-    {
-        LrScheduleKind.Cosine => _o.ScheduleFloor + 0.5 * (_o.LearningRate - _o.ScheduleFloor) * (1 + Math.Cos(Math.PI * state.Epoch / _o.MaxEpochs)),
-        _ => state.LearningRate,
-    };
+    private double EpochLearningRate(TrainingState state) => LearningRateSchedule.At(_o, state.Epoch, state.LearningRate);
 
     private IReadOnlyList<IReadOnlyList<int>> EpochPartitions(int epoch)
     {

@@ -30,6 +30,9 @@ public static class CcxsClasses
     /// <summary>Channel of the patient's left lung (image right); a horizontal flip swaps it with <see cref="RightLung"/>.</summary>
     public const int LeftLung = 1;
 
+    /// <summary>The tubular device classes (endotracheal tube, central venous line, monitoring probes, nasogastric tube, other tubing): thin structures a skeleton loss term suits.</summary>
+    public static IReadOnlyList<string> DeviceNames => All.Skip(8).Select(c => c.Name).ToArray();
+
     /// <summary>The paper's class names in channel order.</summary>
     public static IReadOnlyList<string> Names => All.Select(c => c.Name).ToArray();
 }

@@ -18,10 +18,18 @@ public sealed class BatchBuilder
     private readonly int _inChannels;
     private readonly Augmenter? _augmenter;
     private readonly Device _device;
+    private readonly CropSampler? _crop;
 
-    /// <summary>Creates a builder of batches whose targets are <paramref name="target"/>; <paramref name="augment"/> null means no augmentation.</summary>
-    public BatchBuilder(IPreparedSet data, BatchTarget target, Normalisation normalisation, int inChannels, AugmentOptions? augment, Device device)
+    /// <summary>
+    /// Creates a builder of batches whose targets are <paramref name="target"/>; <paramref name="augment"/> null means no augmentation;
+    /// <paramref name="crop"/> (training only) cuts a seeded crop of each image and its masks before augmentation.
+    /// </summary>
+    public BatchBuilder(IPreparedSet data, BatchTarget target, Normalisation normalisation, int inChannels, AugmentOptions? augment, Device device,
+        CropSampler? crop = null)
     {
+        if (crop is not null && crop.Size > data.Size)
+            throw new UserFacingException($"crop {crop.Size} is larger than the prepared images of '{data.Name}' ({data.Size}); prepare at a larger size or lower --crop");
+        _crop = crop;
         _data = data;
         _target = target;
         _norm = normalisation;
@@ -37,8 +45,11 @@ public sealed class BatchBuilder
     /// </summary>
     public Batch Build(IReadOnlyList<int> indices, IReadOnlyList<int>? seeds)
     {
-        var s = _data.Size;
+        var full = _data.Size;
+        var crop = seeds is null ? null : _crop;
+        var s = crop?.Size ?? full;
         var n = s * s;
+        var fullN = full * full;
         var c = _data.ClassNames.Count;
         var b = indices.Count;
         var isMask = _target == BatchTarget.Masks;
@@ -50,9 +61,11 @@ public sealed class BatchBuilder
         var labSpan = MemoryMarshal.Cast<byte, float>(lab.bytes);
         var maskSpan = masksU8 is null ? Span<byte>.Empty : masksU8.bytes;
         var labelSpan = labels is null ? Span<float>.Empty : MemoryMarshal.Cast<byte, float>(labels.bytes);
-        var bytes = new byte[n];
+        var bytes = new byte[fullN];
+        var cropBytes = crop is null ? bytes : new byte[n];
         var img = new float[n];
-        var mask = isMask && _augmenter is not null ? new byte[c * n] : null;
+        var fullMask = isMask && crop is not null ? new byte[c * fullN] : null;
+        var mask = isMask && (_augmenter is not null || crop is not null) ? new byte[c * n] : null;
         var labelled = new byte[c];
         var scale = (float)(1.0 / 255);
         var (mean, std) = ((float)_norm.Mean, (float)_norm.Std);
@@ -60,9 +73,15 @@ public sealed class BatchBuilder
         {
             var i = indices[j];
             _data.CopyImage(i, bytes);
-            for (var k = 0; k < n; k++) img[k] = bytes[k] * scale;
             _data.CopyLabelled(i, labelled);
-            if (isMask) _data.CopyMask(i, mask ?? maskSpan.Slice(j * c * n, c * n));
+            if (isMask) _data.CopyMask(i, fullMask ?? mask ?? maskSpan.Slice(j * c * n, c * n));
+            if (crop is not null)
+            {
+                var window = crop.Choose(seeds![j], full, fullMask, labelled);
+                crop.Extract<byte>(bytes, full, window, cropBytes);
+                if (fullMask is not null) crop.Extract<byte>(fullMask, full, window, mask);
+            }
+            for (var k = 0; k < n; k++) img[k] = cropBytes[k] * scale;
             if (labels is not null) _data.CopyLabels(i, labelSpan.Slice(j * c, c));
             if (_augmenter is not null && seeds is not null) _augmenter.Apply(seeds[j], img, s, mask, labelled);
             var dst = images.Slice(j * n, n);

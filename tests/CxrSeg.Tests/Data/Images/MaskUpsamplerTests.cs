@@ -3,7 +3,7 @@ using CxrSeg.Predict;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace CxrSeg.Tests.Predict;
+namespace CxrSeg.Tests.Data.Images;
 
 public sealed class MaskUpsamplerTests
 {

@@ -1,7 +1,7 @@
 using System.Runtime.Intrinsics;
 using CxrSeg.Data.Images;
 
-namespace CxrSeg.Predict;
+namespace CxrSeg.Data.Images;
 
 /// <summary>
 /// Maps square probabilities back to binary masks at the original resolution: the image's part of the
@@ -26,8 +26,14 @@ public static class MaskUpsampler
     /// The planes come from <paramref name="allocate"/> when given (it must return zeroed arrays of the asked length).
     /// </summary>
     public static byte[][] Upsample(ReadOnlySpan<float> probabilities, int channels, IReadOnlyList<int> keep, Letterbox box, float threshold,
+        Func<int, byte[]>? allocate = null) =>
+        Upsample(probabilities, channels, keep, box, Enumerable.Repeat(threshold, channels).ToArray(), allocate);
+
+    /// <summary>As the single-threshold overload, with one threshold per channel (<paramref name="thresholds"/>, indexed by channel).</summary>
+    public static byte[][] Upsample(ReadOnlySpan<float> probabilities, int channels, IReadOnlyList<int> keep, Letterbox box, IReadOnlyList<float> thresholds,
         Func<int, byte[]>? allocate = null)
     {
+        if (thresholds.Count != channels) throw new ArgumentException($"{thresholds.Count} thresholds for {channels} channels");
         var s = box.Size;
         if (probabilities.Length != channels * s * s)
             throw new ArgumentException($"probabilities hold {probabilities.Length} floats, expected {channels}×{s}×{s}");
@@ -45,7 +51,7 @@ public static class MaskUpsampler
             var plane = probabilities.Slice(c * s * s, s * s);
             var mask = allocate?.Invoke(box.SourceWidth * box.SourceHeight) ?? new byte[box.SourceWidth * box.SourceHeight];
             if (mask.Length != box.SourceWidth * box.SourceHeight) throw new ArgumentException("allocate returned an array of the wrong length");
-            UpsampleChannel(plane, box, xs, ys, threshold, rowA, rowB, rowMin, rowMax, mask);
+            UpsampleChannel(plane, box, xs, ys, thresholds[c], rowA, rowB, rowMin, rowMax, mask);
             result[k] = mask;
         }
         return result;

@@ -1,0 +1,51 @@
+using CxrSeg.Experiments;
+using CxrSeg.Metrics;
+using CxrSeg.Reports;
+using CxrSeg.Runs;
+using CxrSeg.Tests.Support;
+
+namespace CxrSeg.Tests.Reports;
+
+public sealed class CvTableTests
+{
+    private static MetricsFile Metrics(string split, double a, double? b, params double?[] folds) =>
+        new MetricsFile("segment", split, 0.5, OverlapMath.Reduction, 10,
+            [new ClassMetric("Lung", a, a, "ok"), new ClassMetric("Tube", b, b, b is null ? "n/a: absent" : "ok")], b is null ? a : (a + b.Value) / 2, null)
+        { FoldMIoU = folds.Length == 0 ? null : folds };
+
+    private static RunResult Run(string root, string variant, int repeat, MetricsFile? cv, double test)
+    {
+        var folder = Path.Combine(root, $"{variant}-r{repeat}");
+        Directory.CreateDirectory(folder);
+        cv?.Save(Path.Combine(folder, RunFiles.CvMetrics));
+        var labels = new PlanLabels("unet", "resnet18", Strategy.None, Pretext.None, InitKind.Random, null, repeat, variant);
+        return new RunResult(Path.GetFileName(folder), labels, Metrics("test", test, test)) { Folder = folder };
+    }
+
+    [Fact]
+    public void Variants_are_averaged_over_repeats_and_sorted_by_cv_miou()
+    {
+        using var t = new TempDir();
+        var runs = new[]
+        {
+            Run(t.Path, "base", 0, Metrics("out-of-fold", 0.8, 0.0, 0.35, 0.45), 0.5),
+            Run(t.Path, "crop", 0, Metrics("out-of-fold", 0.9, 0.2, 0.5, 0.6), 0.6),
+            Run(t.Path, "crop", 1, Metrics("out-of-fold", 0.7, 0.4, 0.4, 0.7), 0.4),
+            Run(t.Path, "nocv", 0, null, 0.9),
+        };
+        var notes = new List<string>();
+        var table = CvTable.Build(runs, notes);
+        Assert.Equal(["Lung", "Tube"], table.ClassNames);
+        Assert.Equal(["crop", "base"], table.Rows.Select(r => r.Name));
+        var crop = table.Rows[0];
+        Assert.Equal(2, crop.Runs);
+        Assert.Equal(0.55, crop.MeanIou!.Value, 9);          // (0.55 + 0.55) / 2
+        Assert.Equal(0.8, crop.ClassIou[0]!.Value, 9);
+        Assert.Equal(0.3, crop.ClassIou[1]!.Value, 9);
+        Assert.Equal((0.4, 0.7), (crop.FoldMin!.Value, crop.FoldMax!.Value));
+        Assert.Equal(0.5, crop.TestMeanIou!.Value, 9);
+        Assert.Contains(notes, n => n.Contains("nocv-r0"));
+        Assert.Contains("| crop | 2 | 55.0 | 40.0–70.0 | 80.0 | 30.0 | 50.0 |", table.ToMarkdown());
+        Assert.StartsWith("setting,runs,cv_miou,fold_min,fold_max,Lung,Tube,test_miou", table.ToCsv());
+    }
+}
