@@ -99,8 +99,8 @@ public sealed class DemoRunnerTests
         File.WriteAllText(path, DemoGrid.Yaml(both, refs, realCcxs: false));
         var wide = GridExpander.Expand(GridFile.Load(path)).Plans;
         Assert.Equal(6 * both.Repeats, wide.Count);
-        Assert.All(wide.Where(p => p.Labels!.Transfer == Models.Weights.TransferMode.EncoderDecoder),
-            p => Assert.Equal(Models.Weights.TransferMode.EncoderDecoder, p.Stages[^1].Transfer));
+        Assert.All(wide.Where(p => p.Labels!.Transfer == global::CxrSeg.Models.Weights.TransferMode.EncoderDecoder),
+            p => Assert.Equal(global::CxrSeg.Models.Weights.TransferMode.EncoderDecoder, p.Stages[^1].Transfer));
         Assert.All(plans, p => Assert.All(p.Stages, s => Assert.Equal("resnet18", s.Encoder)));
         Assert.All(plans, p => Assert.Equal("unet", p.Stages[^1].Architecture));
         Assert.Equal(
