@@ -11,7 +11,7 @@ public sealed record VersusNone(IReadOnlyList<VersusNone.Line> Lines)
 {
     /// <summary>One strategy in one Table 3 column against the none cell of the same column and backbone.</summary>
     /// <param name="Encoder">Backbone.</param>
-    /// <param name="Strategy">Row title, e.g. "2-step CheXpert → SIIM".</param>
+    /// <param name="Strategy">Row title with the CheXpert pretext where it has one, e.g. "2-step CheXpert → SIIM (classifier)".</param>
     /// <param name="Column">Column title.</param>
     /// <param name="Test">Test mIoU: difference in points and the larger spread.</param>
     /// <param name="Validation">Best validation mIoU: difference in points and the larger spread; null when a run has no validation history.</param>
@@ -46,7 +46,10 @@ public sealed record VersusNone(IReadOnlyList<VersusNone.Line> Lines)
                 Gap? val = null;
                 if (mine.All(v => v is not null) && base0.All(v => v is not null) && CellStats.Of(mine.Select(v => v!.Value)) is { } vm && CellStats.Of(base0.Select(v => v!.Value)) is { } vn)
                     val = new Gap(vm.Mean - vn.Mean, Math.Max(vm.Spread, vn.Spread));
-                lines.Add(new Line(row.Encoder, row.StrategyTitle, column.Title, test, val));
+                // 1-step SIIM appears in both pretext groups (it uses no CheXpert stage): listed once.
+                var title = row.Strategy is Experiments.Strategy.CheXpert or Experiments.Strategy.TwoStep
+                    ? $"{row.StrategyTitle} ({row.Group.ToString().ToLowerInvariant()})" : row.StrategyTitle;
+                lines.Add(new Line(row.Encoder, title, column.Title, test, val));
             }
         }
         return new VersusNone(lines.DistinctBy(l => (l.Encoder, l.Strategy, l.Column)).ToList());
