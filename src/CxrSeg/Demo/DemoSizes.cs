@@ -4,7 +4,7 @@ namespace CxrSeg.Demo;
 
 /// <summary>
 /// The sizes of a demo: how many phantoms, the image size, the grid's repeats and each stage's training budget.
-/// <see cref="Standard"/> fits the whole demo in about 11 minutes on two idle CPU cores; <see cref="Tiny"/> is a
+/// <see cref="Standard"/> fits the whole demo in about 10 minutes on two idle CPU cores (docs/DEMO.md); <see cref="Tiny"/> is a
 /// seconds-long smoke run for tests.
 /// </summary>
 public sealed record DemoSizes
@@ -72,7 +72,7 @@ public sealed record DemoSizes
     /// <summary>Test images shown as prediction overlays.</summary>
     public int OverlayImages { get; init; } = 3;
 
-    /// <summary>The default sizes (about 11 minutes on two idle cores).</summary>
+    /// <summary>The default sizes (about 10 minutes on two idle cores).</summary>
     public static DemoSizes Standard { get; } = new();
 
     /// <summary>A smoke-test preset: a handful of 32² images, one short epoch per stage, two repeats.</summary>
