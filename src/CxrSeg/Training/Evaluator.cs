@@ -49,18 +49,10 @@ public static class Evaluator
         EvaluationSettings settings, SegmentationAccumulator? seg, AurocAccumulator? auc, ThresholdSweep? sweep = null)
     {
         var lossOptions = settings.AsLossOptions();
-        var wasTraining = models.Select(m => m.training).ToArray();
-        foreach (var m in models) m.eval();
         double lossSum = 0;
         var count = 0;
-        try
-        {
-            using var noGrad = no_grad();
-            for (var start = 0; start < indices.Count; start += settings.BatchSize)
+        EvaluationPass.Batches(models, builder, indices, settings.BatchSize, (idx, batch) =>
             {
-                using var scope = NewDisposeScope();
-                var idx = indices.Skip(start).Take(settings.BatchSize).ToArray();
-                var batch = builder.Build(idx, null);
                 Tensor? probSum = null;
                 double batchLoss = 0;
                 foreach (var m in models)
@@ -87,12 +79,7 @@ public static class Evaluator
                 seg?.Update(probs, batch.Targets, batch.Labelled);
                 auc?.Update(probs, batch.Targets, batch.Labelled);
                 sweep?.Update(probs, batch.Targets, batch.Labelled);
-            }
-        }
-        finally
-        {
-            for (var i = 0; i < models.Count; i++) models[i].train(wasTraining[i]);
-        }
+            });
         return (lossSum, count);
     }
 

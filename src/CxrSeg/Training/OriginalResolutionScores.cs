@@ -48,16 +48,10 @@ public static class OriginalResolutionScores
         var all = Enumerable.Range(0, c).ToArray();
         var acc = new SegmentationAccumulator(data.ClassNames, settings.Threshold, settings.ClassThresholds);
         var builder = new BatchBuilder(data, BatchTarget.Masks, settings.Normalisation, settings.InChannels, null, new Device(settings.Device));
-        var wasTraining = models.Select(m => m.training).ToArray();
-        foreach (var m in models) m.eval();
         try
         {
-            using var noGrad = no_grad();
-            for (var start = 0; start < indices.Count; start += settings.BatchSize)
+            EvaluationPass.Batches(models, builder, indices, settings.BatchSize, (idx, batch) =>
             {
-                using var scope = NewDisposeScope();
-                var idx = indices.Skip(start).Take(settings.BatchSize).ToArray();
-                var batch = builder.Build(idx, null);
                 Tensor? sum = null;
                 foreach (var m in models)
                 {
@@ -70,7 +64,7 @@ public static class OriginalResolutionScores
                 for (var j = 0; j < idx.Length; j++)
                 {
                     if (!byName.TryGetValue(data.Id(idx[j]), out var image))
-                        return (null, $"original-resolution IoU skipped: {data.Id(idx[j])} is not in {root}/structure.csv");
+                        throw new UserFacingException($"{data.Id(idx[j])} is not in {root}/structure.csv");
                     var box = new Letterbox(image.Width, image.Height, data.Size);
                     var predicted = MaskUpsampler.Upsample(flat.Slice(j * per, per), c, all, box, thresholds);
                     var (truth, labelled) = CcxsMaskBuilder.Build(ds, image, image.Width, image.Height);
@@ -83,15 +77,11 @@ public static class OriginalResolutionScores
                     }
                     acc.AddImages(1);
                 }
-            }
+            });
         }
         catch (Exception e) when (e is UserFacingException or IOException)
         {
             return (null, $"original-resolution IoU skipped: {e.Message}");
-        }
-        finally
-        {
-            for (var i = 0; i < models.Count; i++) models[i].train(wasTraining[i]);
         }
         return (acc.Compute(), null);
     }
