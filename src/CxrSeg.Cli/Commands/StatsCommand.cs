@@ -14,7 +14,7 @@ public sealed class StatsCommand : Command<StatsCommand.Settings>
     public sealed class Settings : JsonCliSettings
     {
         /// <summary>Dataset kind.</summary>
-        [CommandArgument(0, "<dataset>"), Description("ccxs, chexpert, siim, nih14, chestxdet (NIH folder: ChestX-Det polygons + NIH boxes), ieee8023, jsrt, masks (your own images/ + masks/<class>/ folders; docs/DATA.md), or prepared (a prepared mask cache folder: how visible each class is at its size, median area and contrast).")]
+        [CommandArgument(0, "<dataset>"), Description("ccxs, chexpert, siim, nih14, chestxdet (NIH folder: ChestX-Det polygons + NIH boxes), ieee8023, jsrt, masks (your own images/ + masks/<class>/ folders; docs/DATA.md), or prepared (a prepared mask cache, or a folder of caches whose latest is used: how visible each class is at its size, median area and contrast).")]
         public string Dataset { get; init; } = "";
 
         /// <summary>Source folder.</summary>

@@ -59,12 +59,13 @@ public static class ReportWriter
             overlays.Add((name, bytes));
         }
 
-        AtomicFile.WriteAllText(Path.Combine(o.OutDir, "report.md"), Markdown(o.Title, runs, table, classes, curves, charts, overlays, notes));
-        AtomicFile.WriteAllText(Path.Combine(o.OutDir, "report.html"), Html(o.Title, runs, table, classes, curves, charts, overlays, notes));
+        var versusNone = VersusNone.Build(table, runs);
+        AtomicFile.WriteAllText(Path.Combine(o.OutDir, "report.md"), Markdown(o.Title, runs, table, versusNone, classes, curves, charts, overlays, notes));
+        AtomicFile.WriteAllText(Path.Combine(o.OutDir, "report.html"), Html(o.Title, runs, table, versusNone, classes, curves, charts, overlays, notes));
         AtomicFile.Write(Path.Combine(o.OutDir, "results.csv"), p => WriteCsv(p, runs));
         AtomicFile.WriteAllText(Path.Combine(o.OutDir, "results.json"), JsonSerializer.Serialize(ResultsJson(runs, table), Json));
         files.InsertRange(0, ["report.md", "report.html", "results.csv", "results.json"]);
-        return new ReportSummary(runs, table, classes, files, notes) { VersusNone = VersusNone.Build(table, runs) };
+        return new ReportSummary(runs, table, classes, files, notes) { VersusNone = versusNone };
     }
 
     private static RoleNames StepRoles(Table3 t) => t.Rows.Count > 0 ? t.Rows[0].Roles : RoleNames.Paper;
@@ -80,7 +81,7 @@ public static class ReportWriter
         "and on the final stage's validation images (each run's best validation mIoU over its epochs). A difference counts only " +
         "when it is larger than the larger best − worst spread of the two cells.";
 
-    private static string Markdown(string title, IReadOnlyList<RunResult> runs, Table3 t, ClassTable ct, IReadOnlyList<PretrainingCurve> curves,
+    private static string Markdown(string title, IReadOnlyList<RunResult> runs, Table3 t, VersusNone vs, ClassTable ct, IReadOnlyList<PretrainingCurve> curves,
         List<(string Title, string File, byte[] Png)> charts, List<(string File, byte[] Png)> overlays, List<string> notes)
     {
         var sb = new StringBuilder();
@@ -94,7 +95,6 @@ public static class ReportWriter
             var r = t.Rows[i];
             sb.Append($"| {r.Encoder} | {PlanNames.Of(r.Group)} | {r.StrategyTitle} | {string.Join(" | ", t.Cells[i].Select(Cell))} |\n");
         }
-        var vs = VersusNone.Build(t, runs);
         if (vs.Lines.Count > 0)
         {
             sb.Append("\n## Pretraining against none\n\n").Append(VersusNoneText).Append("\n\n");
@@ -125,7 +125,7 @@ public static class ReportWriter
         return sb.ToString();
     }
 
-    private static string Html(string title, IReadOnlyList<RunResult> runs, Table3 t, ClassTable ct, IReadOnlyList<PretrainingCurve> curves,
+    private static string Html(string title, IReadOnlyList<RunResult> runs, Table3 t, VersusNone vs, ClassTable ct, IReadOnlyList<PretrainingCurve> curves,
         List<(string Title, string File, byte[] Png)> charts, List<(string File, byte[] Png)> overlays, List<string> notes)
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
@@ -148,7 +148,6 @@ public static class ReportWriter
             sb.Append("</tr>\n");
         }
         sb.Append("</table>\n");
-        var vs = VersusNone.Build(t, runs);
         if (vs.Lines.Count > 0)
         {
             sb.Append("<h2>Pretraining against none</h2>\n<p>").Append(E(VersusNoneText)).Append("</p>\n");

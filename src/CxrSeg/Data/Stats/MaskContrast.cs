@@ -59,33 +59,55 @@ public static class MaskContrast
     /// <summary>Mean inside the mask and in the ring around it (padding left out), or null when either is empty.</summary>
     public static (double Inside, double Around, int Pixels)? One(ReadOnlySpan<byte> image, ReadOnlySpan<byte> mask, int n, int ring)
     {
+        var near = Dilate(mask, n, ring);
         double inside = 0, around = 0;
         int nIn = 0, nAround = 0;
-        for (var y = 0; y < n; y++)
-            for (var x = 0; x < n; x++)
-            {
-                var p = y * n + x;
-                if (mask[p] != 0) { inside += image[p]; nIn++; continue; }
-                if (image[p] == 0 || !Near(mask, n, x, y, ring)) continue;
-                around += image[p];
-                nAround++;
-            }
+        for (var p = 0; p < n * n; p++)
+        {
+            if (mask[p] != 0) { inside += image[p]; nIn++; continue; }
+            if (image[p] == 0 || !near[p]) continue;
+            around += image[p];
+            nAround++;
+        }
         return nIn == 0 || nAround == 0 ? null : (inside / nIn, around / nAround, nIn);
     }
 
-    private static bool Near(ReadOnlySpan<byte> mask, int n, int x, int y, int ring)
+    /// <summary>Pixels within <paramref name="ring"/> (Chebyshev distance) of the mask: a square dilation, done by rows then columns.</summary>
+    private static bool[] Dilate(ReadOnlySpan<byte> mask, int n, int ring)
     {
-        for (var dy = -ring; dy <= ring; dy++)
+        var rows = new bool[n * n];
+        for (var y = 0; y < n; y++)
         {
-            var yy = y + dy;
-            if (yy < 0 || yy >= n) continue;
-            for (var dx = -ring; dx <= ring; dx++)
+            var last = int.MinValue / 2; // column of the last mask pixel seen from the left
+            for (var x = 0; x < n; x++)
             {
-                var xx = x + dx;
-                if (xx >= 0 && xx < n && mask[yy * n + xx] != 0) return true;
+                if (mask[y * n + x] != 0) last = x;
+                if (x - last <= ring) rows[y * n + x] = true;
+            }
+            last = int.MaxValue / 2;
+            for (var x = n - 1; x >= 0; x--)
+            {
+                if (mask[y * n + x] != 0) last = x;
+                if (last - x <= ring) rows[y * n + x] = true;
             }
         }
-        return false;
+        var result = new bool[n * n];
+        for (var x = 0; x < n; x++)
+        {
+            var last = int.MinValue / 2;
+            for (var y = 0; y < n; y++)
+            {
+                if (rows[y * n + x]) last = y;
+                if (y - last <= ring) result[y * n + x] = true;
+            }
+            last = int.MaxValue / 2;
+            for (var y = n - 1; y >= 0; y--)
+            {
+                if (rows[y * n + x]) last = y;
+                if (last - y <= ring) result[y * n + x] = true;
+            }
+        }
+        return result;
     }
 
     /// <summary>Standard deviation of the non-padding (non-zero) pixels; 0 when there are fewer than two.</summary>
@@ -112,10 +134,10 @@ public static class MaskContrast
         return v.Count % 2 == 1 ? v[v.Count / 2] : 0.5 * (v[v.Count / 2 - 1] + v[v.Count / 2]);
     }
 
-    /// <summary>The statistics as a <c>stats</c> table.</summary>
+    /// <summary>The statistics as a <c>stats</c> table; <paramref name="folder"/> is a cache or a folder of caches (its latest is used).</summary>
     public static StatsTable Table(string folder)
     {
-        var set = PreparedSet.Open(folder);
+        var set = PreparedSet.Open(PreparedFolders.Resolve(folder));
         var rows = Compute(set).Select(r => (IReadOnlyList<string>)
         [
             r.Class, r.Images.ToString(CultureInfo.InvariantCulture), F(r.MedianAreaPercent, "0.00"), F(r.MedianContrast, "0.00"), F(r.MedianAbsContrast, "0.00"),
