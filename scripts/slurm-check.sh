@@ -305,7 +305,15 @@ while [ -z "$victim" ]; do
     if [ "$(date +%s)" -lt "$prefer_until" ]; then
       grep -qE '\] [^ ]+: Done' "$W"/ws2/slurm-logs/*_"$idx".out 2>/dev/null || continue
     fi
-    victim=$idx; held=$(basename "$lk" .lock); held=${held#run-}
+    cand=$(basename "$lk" .lock); cand=${cand#run-}
+    # Not in its last moments: a run whose final stage (the id that ends its name) is already published, or whose
+    # run.json exists, finishes within milliseconds, before scancel could reach it.
+    [ -d "$W/ws2/stages/${cand##*-}" ] && continue
+    [ -f "$W/ws2/runs/$cand/run.json" ] && continue
+    grep -qF "${cand}: Done" "$W"/ws2/slurm-logs/*_"$idx".out 2>/dev/null && continue
+    # Still held by the same process after these checks (the checks above take a few milliseconds).
+    [ "$(sed -nE 's/.*"Pid":([0-9]+).*/\1/p' "$lk" 2>/dev/null)" = "$pid" ] || continue
+    victim=$idx; held=$cand
     break
   done
   poll_running "$JOB2"
