@@ -129,6 +129,9 @@ public sealed record TrainOptions
     /// <summary>Evaluate validation and test images by sliding windows of this side (overlap 0.5, Gaussian weighting); 0: one pass over the whole image.</summary>
     public int Window { get; init; }
 
+    /// <summary>Image oversampling of rare classes (<see cref="Training.RepeatFactorSampler"/>): an image is repeated in each epoch by max(1, √(t / f)) for the rarest class it holds, f the share of training images holding that class; 0: every image once.</summary>
+    public double RepeatThreshold { get; init; }
+
     /// <summary>On-the-fly augmentation.</summary>
     public AugmentOptions Augment { get; init; } = new();
 
@@ -194,6 +197,8 @@ public sealed record TrainOptions
         if (WarmupEpochs < 0 || WarmupEpochs >= MaxEpochs) throw new UserFacingException($"warm-up epochs must be ≥ 0 and below max epochs {MaxEpochs} (got {WarmupEpochs})");
         if (AccumulateSteps < 1) throw new UserFacingException($"accumulate steps must be ≥ 1 (got {AccumulateSteps})");
         if (Window < 0 || Window % 32 != 0) throw new UserFacingException($"window must be 0 or a positive multiple of 32 (got {Window})");
+        if (!(RepeatThreshold >= 0 && RepeatThreshold <= 1)) throw new UserFacingException($"repeat threshold must be in 0..1 (got {RepeatThreshold})");
+        if (RepeatThreshold > 0 && Task == TrainTask.Reconstruct) throw new UserFacingException("repeat threshold needs classes: it applies to tasks segment and classify");
         ClassWeightSpec.Parse(ClassWeights);
         if (TuneThresholds && Protocol == TrainProtocol.Rotating)
             throw new UserFacingException("tune thresholds needs validation images the model did not train on: use --protocol plain (with --val-fraction on CCXS) or kfold");
@@ -255,6 +260,7 @@ public sealed record TrainOptions
         StageOption.Int("warmupEpochs", "--warmup", "Epochs of linear learning-rate warm-up before the schedule, 0 = none", o => o.WarmupEpochs, (o, v) => o with { WarmupEpochs = v }) with { Aliases = ["warmup"] },
         StageOption.Int("accumulateSteps", "--accumulate", "Batches per optimiser step (gradient accumulation)", o => o.AccumulateSteps, (o, v) => o with { AccumulateSteps = v }) with { Aliases = ["accumulate"] },
         StageOption.Switch("tuneThresholds", "--tune-thresholds", "After training, choose each class's threshold on the validation images (best IoU on 0.1..0.9); used by the test metrics and predict", (o, v) => o with { TuneThresholds = v }),
+        StageOption.Number("repeatThreshold", "--repeat-threshold", "Oversample images of rare classes: repeat an image max(1, √(t/f)) times per epoch, f the share of training images holding its rarest class; 0 = off", o => o.RepeatThreshold, (o, v) => o with { RepeatThreshold = v }),
         StageOption.Int("window", "--window", "Evaluate validation/test images by sliding windows of this side (overlap 0.5, Gaussian weights), 0 = whole image", o => o.Window, (o, v) => o with { Window = v }),
         StageOption.Word("monitor", "--monitor", "M", "mIoU | mDice | meanAuroc | val_loss", o => o.Monitor, (o, v) => o with { Monitor = v })
             with { DefaultNote = "mIoU, meanAuroc or val_loss by task" },

@@ -32,6 +32,7 @@ internal sealed class TrainingLoop
     private readonly Device _device;
     private readonly BatchBuilder _trainBuilder, _evalBuilder;
     private readonly SegmentationObjective? _objective;
+    private readonly RepeatFactorSampler? _repeats;
 
     public TrainingLoop(TrainOptions o, IPreparedSet data, ModelSpec spec, nn.Module<Tensor, Tensor> model, string dir,
         ITrainingObserver observer, CancellationToken ct, int fold, int folds,
@@ -45,6 +46,7 @@ internal sealed class TrainingLoop
         if (o.Task == TrainTask.Segment)
             _objective = SegmentationObjective.For(o, data, partitions?.SelectMany(p => p).ToArray() ?? train);
         _evalBuilder = new BatchBuilder(data, o.Task.Target(), o.Normalisation, spec.InChannels, null, _device);
+        if (o.RepeatThreshold > 0) _repeats = new RepeatFactorSampler(data, o.RepeatThreshold);
     }
 
     public bool Resumed { get; private set; }
@@ -56,6 +58,12 @@ internal sealed class TrainingLoop
         Directory.CreateDirectory(_dir);
         _model.to(_device);
         _model.train();
+        if (_repeats is not null)
+        {
+            var factors = _repeats.Factors(_train);
+            _observer.OnMessage(FormattableString.Invariant(
+                $"{Label()}repeat factors (threshold {_o.RepeatThreshold}): {factors.Count(f => f > 1)} of {factors.Length} training images oversampled, {factors.Sum():0.#} image draws per epoch"));
+        }
         using var optimizer = CreateOptimizer();
         var state = new TrainingState { Fold = _fold, LearningRate = _o.LearningRate };
         if (CheckpointStore.Exists(_dir, CheckpointStore.Last))
@@ -108,8 +116,14 @@ internal sealed class TrainingLoop
 
     private void TrainUnit(OptimizerHelper optimizer, TrainingState state, int epoch, int unit, IReadOnlyList<int> train)
     {
-        var order = train.ToArray();
-        new Random(SeedMix.Derive(_o.Seed, _fold, epoch, unit, 1)).Shuffle(order);
+        var rng = new Random(SeedMix.Derive(_o.Seed, _fold, epoch, unit, 1));
+        int[] order;
+        if (_repeats is null)
+        {
+            order = train.ToArray();
+            rng.Shuffle(order);
+        }
+        else order = _repeats.EpochOrder(train, rng);
         var steps = (order.Length + _o.BatchSize - 1) / _o.BatchSize;
         if (_o.MaxStepsPerEpoch > 0) steps = Math.Min(steps, _o.MaxStepsPerEpoch);
         for (var s = 0; s < steps; s++)
