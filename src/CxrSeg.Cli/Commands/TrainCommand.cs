@@ -20,8 +20,15 @@ public sealed class TrainCommand<TSettings> : Command<TSettings> where TSettings
     {
         TorchRuntime.Initialize();
         var options = settings.ToOptions(context.Arguments).Validate();
-        if (settings.Recipe is { Length: > 0 } recipe) AnsiConsole.MarkupLine($"recipe {Markup.Escape(recipe)}: {Markup.Escape(Recipe.Load(recipe).Description)}");
-        var request = new TrainRequest(options, settings.Dataset, settings.Encoder, settings.Decoder, new ModelInit(settings.Init, settings.Transfer, settings.ImageNetWeights), settings.Out);
+        var dataset = settings.Dataset;
+        if (settings.Recipe is { Length: > 0 } name)
+        {
+            var recipe = Recipe.Load(name);
+            AnsiConsole.MarkupLine($"recipe {Markup.Escape(name)}: {Markup.Escape(recipe.Description)}");
+            dataset = recipe.ResolveDataset(dataset);
+            if (dataset != settings.Dataset) AnsiConsole.MarkupLine($"recipe {Markup.Escape(name)} is made for {recipe.ImageSize}² images: dataset {Markup.Escape(dataset)}");
+        }
+        var request = new TrainRequest(options, dataset, settings.Encoder, settings.Decoder, new ModelInit(settings.Init, settings.Transfer, settings.ImageNetWeights), settings.Out);
         var runner = TrainCommandRunner.CreateDefault(line => AnsiConsole.MarkupLine(Markup.Escape(line)));
         TrainResult result;
         if (settings.Quiet || !AnsiConsole.Profile.Capabilities.Interactive)

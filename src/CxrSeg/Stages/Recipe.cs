@@ -36,6 +36,15 @@ public sealed record Recipe(string Name, string Description, int? ImageSize, IRe
         return o;
     }
 
+    /// <summary>
+    /// The dataset reference to train on: each folder of caches in <paramref name="reference"/> (':'-separated) narrowed to
+    /// its latest cache of the recipe's <see cref="ImageSize"/>, so a workspace prepared at several sizes trains at the
+    /// recipe's; a cache folder named directly is kept as given. Unchanged when the recipe names no size.
+    /// </summary>
+    public string ResolveDataset(string reference) => ImageSize is not int size ? reference
+        : Data.Cache.PreparedSources.Join(Data.Cache.PreparedSources.Split(reference)
+            .Select(f => Data.Cache.PreparedFolders.IsCache(f) || !Directory.Exists(f) ? f : Data.Cache.PreparedFolders.Resolve(f, size)));
+
     /// <summary>Loads a built-in recipe by name, or a recipe file by path; errors name the recipe and list the built-in ones.</summary>
     public static Recipe Load(string nameOrPath)
     {

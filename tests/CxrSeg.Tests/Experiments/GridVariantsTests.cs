@@ -14,12 +14,12 @@ public sealed class GridVariantsTests
         var exp = GridExpander.Expand(grid);
         Assert.Equal(grid.Variants!.Count, exp.Plans.Count);
         Assert.All(exp.Plans, p => Assert.Equal("kfold", p.Stages[^1].Options["protocol"]));
-        var fg = exp.Plans.Single(p => p.Labels!.Variant == "crop256-fg");
-        Assert.EndsWith("-crop256-fg", fg.Name);
+        var fg = exp.Plans.Single(p => p.Labels!.Variant == "b-crop256-fg");
+        Assert.EndsWith("-b-crop256-fg", fg.Name);
         Assert.Equal("0.33", fg.Stages[^1].Options["cropForeground"]);
         Assert.Equal("512", fg.Stages[^1].Options["imageSize"]);
-        Assert.Equal("256", exp.Plans.Single(p => p.Labels!.Variant == "baseline-256").Stages[^1].Options["imageSize"]);
-        Assert.Equal("crop256-fg", fg.Labels!.ToRecord().Variant);
+        Assert.Equal("256", exp.Plans.Single(p => p.Labels!.Variant == "a-baseline-256").Stages[^1].Options["imageSize"]);
+        Assert.Equal("b-crop256-fg", fg.Labels!.ToRecord().Variant);
         Assert.Equal(fg.Labels, fg.Labels!.ToRecord().ToLabels());
         // every variant's options bind as training options
         foreach (var p in exp.Plans) StageTrainSettings.From(p.Stages[^1], "cpu").Options.Validate();

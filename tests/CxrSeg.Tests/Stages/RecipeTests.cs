@@ -43,4 +43,23 @@ public sealed class RecipeTests
         Assert.NotNull(ThresholdsFile.Read(tmp.Path, TinyData.Classes));
         Assert.True(File.Exists(Path.Combine(tmp.Path, RunFiles.Metrics)));
     }
+
+    [Fact]
+    public void A_folder_of_caches_is_narrowed_to_the_recipes_image_size_and_a_named_cache_is_kept()
+    {
+        using var tmp = new TempDir();
+        var folder = Path.Combine(tmp.Path, "ccxs");
+        foreach (var (name, size) in new[] { ("big", 512), ("small", 256) })
+        {
+            Directory.CreateDirectory(Path.Combine(folder, name));
+            File.WriteAllText(Path.Combine(folder, name, "manifest.json"), $"{{\"size\": {size}}}");
+        }
+        // the 256² cache is the newest, so without a size it would be the one taken
+        File.SetLastWriteTimeUtc(Path.Combine(folder, "big", "manifest.json"), DateTime.UtcNow.AddHours(-1));
+        var recipe = new Recipe("r", "", 512, new Dictionary<string, string>());
+        Assert.Equal(Path.Combine(folder, "big"), recipe.ResolveDataset(folder));
+        Assert.Equal(Path.Combine(folder, "small"), recipe.ResolveDataset(Path.Combine(folder, "small")));
+        Assert.Equal(folder, (recipe with { ImageSize = null }).ResolveDataset(folder));
+        Assert.Contains("image size 1024", Assert.Throws<UserFacingException>(() => (recipe with { ImageSize = 1024 }).ResolveDataset(folder)).Message);
+    }
 }
