@@ -118,8 +118,9 @@ public sealed class PlanRunner(Workspace workspace, IStageExecutor executor, str
         {
             var finalFolder = workspace.StageFolder(ids[^1]);
             File.Copy(Path.Combine(finalFolder, RunFiles.Metrics), Path.Combine(tmp, RunFiles.Metrics));
-            if (File.Exists(Path.Combine(finalFolder, RunFiles.CvMetrics)))
-                File.Copy(Path.Combine(finalFolder, RunFiles.CvMetrics), Path.Combine(tmp, RunFiles.CvMetrics));
+            foreach (var cv in new[] { RunFiles.CvMetrics, RunFiles.CvMetricsThresholds })
+                if (File.Exists(Path.Combine(finalFolder, cv)))
+                    File.Copy(Path.Combine(finalFolder, cv), Path.Combine(tmp, cv));
             var labels = plan.Labels ?? InferLabels(plan);
             var rec = new PlanRunRecord(runName, plan.Name, labels?.ToRecord(),
                 plan.Stages.Select((s, k) => s.ToRecord(ids[k])).ToList(),

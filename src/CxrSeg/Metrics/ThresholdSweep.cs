@@ -50,6 +50,21 @@ public sealed class ThresholdSweep
         for (var k = 0; k < _classes; k++) _seen[k] |= seen[k] > 0;
     }
 
+    /// <summary>Adds another sweep's counts (same classes and grid), e.g. to pool several folds.</summary>
+    public void Merge(ThresholdSweep other)
+    {
+        if (other._classes != _classes || !other.Grid.SequenceEqual(Grid)) throw new ArgumentException("sweeps differ in classes or grid");
+        for (var k = 0; k < _classes; k++)
+        {
+            for (var g = 0; g < Grid.Count; g++)
+            {
+                _inter[k, g] += other._inter[k, g];
+                _union[k, g] += other._union[k, g];
+            }
+            _seen[k] |= other._seen[k];
+        }
+    }
+
     /// <summary>Adds one (image, class) pair's counts at one grid position (for hand-made cases).</summary>
     public void Add(int cls, int gridIndex, long intersection, long union)
     {

@@ -26,11 +26,18 @@ public sealed record CvTable(IReadOnlyList<string> ClassNames, IReadOnlyList<CvR
             withCv.Add((r, MetricsFile.Load(path)));
         }
         var classes = withCv.Count == 0 ? [] : withCv[0].Cv.Classes.Select(c => c.Name).ToList();
+        // Runs trained with tuned thresholds also have their cross-fitted figure: a row of its own, beside the 0.5 row.
+        var tuned = withCv.Select(x => (x.Run, Path: Path.Combine(x.Run.Folder!, RunFiles.CvMetricsThresholds)))
+            .Where(x => File.Exists(x.Path)).Select(x => (x.Run, Cv: MetricsFile.Load(x.Path))).ToList();
         var rows = withCv.GroupBy(x => x.Run.Labels.WithoutRepeat)
             .Select(g => Row(Name(g.Key), g.ToList(), classes))
+            .Concat(tuned.GroupBy(x => x.Run.Labels.WithoutRepeat).Select(g => Row(Name(g.Key) + ThresholdsSuffix, g.ToList(), classes)))
             .OrderByDescending(r => r.MeanIou ?? double.NegativeInfinity).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
         return new CvTable(classes, rows);
     }
+
+    /// <summary>Appended to a setting's name on its row scored at cross-fitted tuned thresholds (<see cref="RunFiles.CvMetricsThresholds"/>).</summary>
+    public const string ThresholdsSuffix = " + thresholds (cross-fitted)";
 
     private static string Name(PlanLabels l) => l.Variant.Length > 0 ? l.Variant
         : $"{l.Architecture}-{l.Encoder}-{PlanNames.StrategyName(l.Strategy, l.Pretext)}-{PlanNames.Of(l.Init)}";

@@ -22,6 +22,13 @@ public static class RunFiles
     /// <summary><c>cv_metrics.json</c>: a k-fold run's out-of-fold scores (each fold model on its own validation fold, pooled), <see cref="MetricsFile"/> with fold mIoUs.</summary>
     public const string CvMetrics = "cv_metrics.json";
 
+    /// <summary>
+    /// <c>cv_metrics_thresholds.json</c>: with <c>--tune-thresholds</c>, the out-of-fold scores at per-class thresholds
+    /// cross-fitted over the folds (each fold scored at the thresholds chosen on the other folds' out-of-fold images),
+    /// <see cref="MetricsFile"/> with fold mIoUs.
+    /// </summary>
+    public const string CvMetricsThresholds = "cv_metrics_thresholds.json";
+
     /// <summary><c>history.csv</c>: one <see cref="EpochRecord"/> per epoch, <see cref="HistoryCsv"/>.</summary>
     public const string History = "history.csv";
 

@@ -90,7 +90,11 @@ public sealed class Trainer
             resumed |= loop.Resumed;
             models.Add(model);
         }
-        if (options.Task == TrainTask.Segment) OutOfFoldScores.Write(runDir, models, folds, data, settings, observer);
+        if (options.Task == TrainTask.Segment)
+        {
+            OutOfFoldScores.Write(runDir, models, folds, data, settings, observer);
+            if (options.TuneThresholds) OutOfFoldScores.WriteWithCrossFittedThresholds(runDir, models, folds, data, settings, observer);
+        }
         settings = TuneThresholds(options, runDir, models.Select((m, f) => (m, folds[f])).ToArray(), data, settings, observer, "out-of-fold");
         var best = states.Where(s => s.Best.HasValue).Select(s => s.Best!.Value).ToList();
         IReadOnlyList<nn.Module<Tensor, Tensor>> evalModels = models;

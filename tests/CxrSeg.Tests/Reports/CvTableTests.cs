@@ -48,4 +48,17 @@ public sealed class CvTableTests
         Assert.Contains("| crop | 2 | 55.0 | 40.0–70.0 | 80.0 | 30.0 | 50.0 |", table.ToMarkdown());
         Assert.StartsWith("setting,runs,cv_miou,fold_min,fold_max,Lung,Tube,test_miou", table.ToCsv());
     }
+
+    [Fact]
+    public void A_run_with_cross_fitted_thresholds_gets_a_second_row_beside_its_05_row()
+    {
+        using var t = new TempDir();
+        var run = Run(t.Path, "tuned", 0, Metrics("out-of-fold", 0.8, 0.0, 0.4, 0.4), 0.5);
+        Metrics("out-of-fold, thresholds cross-fitted", 0.8, 0.2, 0.5, 0.5).Save(Path.Combine(run.Folder!, RunFiles.CvMetricsThresholds));
+        var table = CvTable.Build([run], []);
+        Assert.Equal(["tuned" + CvTable.ThresholdsSuffix, "tuned"], table.Rows.Select(r => r.Name));
+        Assert.Equal(0.5, table.Rows[0].MeanIou!.Value, 9);
+        Assert.Equal(0.2, table.Rows[0].ClassIou[1]!.Value, 9);
+        Assert.Equal(0.4, table.Rows[1].MeanIou!.Value, 9);
+    }
 }
