@@ -24,13 +24,14 @@ public sealed class CliTrainRecipeTests
         void Set(string property, object? value) => TrainSettingsType.Type.GetProperty(property)!.SetValue(settings, value);
         Set("Option_Recipe", "ccxs-best");
         Set("Stage_maxEpochs", 3);
-        Set("Stage_crop", 0);                // Spectre fills a flag's default when it is not given
-        Set("Stage_tuneThresholds", false);
-        var o = settings.ToOptions(["train", "--recipe", "ccxs-best", "--epochs=3"]);
+        Set("Stage_patience", 10);             // Spectre fills a flag's default when it is not given
+        Set("Stage_tuneThresholds", true);
+        var o = settings.ToOptions(["train", "--recipe", "ccxs-best", "--epochs=3", "--tune-thresholds"]);
         Assert.Equal(3, o.MaxEpochs);
-        Assert.Equal(256, o.Crop);
-        Assert.True(o.TuneThresholds);
+        Assert.Equal(0, o.Patience);            // the recipe's, not the flag's default
+        Assert.Equal(0.15, o.ValidationFraction);
+        Assert.True(o.TuneThresholds);          // given on the line
         Set("Option_Recipe", null);
-        Assert.Equal(0, settings.ToOptions(["train", "--epochs", "3"]).Crop);
+        Assert.Equal(10, settings.ToOptions(["train", "--epochs", "3"]).Patience);
     }
 }

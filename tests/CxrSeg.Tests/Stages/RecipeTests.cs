@@ -10,14 +10,26 @@ namespace CxrSeg.Tests.Stages;
 public sealed class RecipeTests
 {
     [Fact]
-    public void The_ccxs_best_recipe_sets_crops_weights_adamw_warmup_cosine_and_tuned_thresholds()
+    public void The_ccxs_best_recipe_is_the_setting_cross_validation_chose()
     {
         Assert.Contains("ccxs-best", Recipe.Builtin);
         var recipe = Recipe.Load("ccxs-best");
-        Assert.Equal(512, recipe.ImageSize);
+        Assert.Equal(256, recipe.ImageSize);
         var o = recipe.Apply(new TrainOptions()).Validate();
-        Assert.Equal((256, 0.33, SegmentationLoss.BceDice, "auto", OptimizerKind.AdamW, 2, LrScheduleKind.Cosine, true, TrainProtocol.Plain),
-            (o.Crop, o.CropForeground, o.SegmentationLoss, o.ClassWeights, o.Optimizer, o.WarmupEpochs, o.Schedule, o.TuneThresholds, o.Protocol));
+        Assert.Equal((0, SegmentationLoss.BceDice, "", OptimizerKind.Adam, 0.001, LrScheduleKind.None, 24, 0, false, TrainProtocol.Plain, 0.15),
+            (o.Crop, o.SegmentationLoss, o.ClassWeights, o.Optimizer, o.LearningRate, o.Schedule, o.MaxEpochs, o.Patience, o.TuneThresholds, o.Protocol, o.ValidationFraction));
+    }
+
+    [Fact]
+    public void The_recipe_matches_the_grids_baseline_variant_it_was_chosen_as()
+    {
+        var grid = CxrSeg.Experiments.GridFile.Load(Path.Combine(Tests.Experiments.ExperimentFixtures.RepoRoot(), "grids", "ccxs-cv.yaml"));
+        var baseline = CxrSeg.Experiments.GridExpander.Expand(grid).Plans.Single(p => p.Labels!.Variant == "a-baseline-256").Stages[^1];
+        var fromGrid = CxrSeg.Experiments.StageTrainSettings.From(baseline, "cpu").Options;
+        var fromRecipe = Recipe.Load("ccxs-best").Apply(new TrainOptions());
+        Assert.Equal((fromGrid.MaxEpochs, fromGrid.BatchSize, fromGrid.LearningRate, fromGrid.Optimizer, fromGrid.Schedule, fromGrid.SegmentationLoss, fromGrid.Crop, fromGrid.Augment),
+            (fromRecipe.MaxEpochs, fromRecipe.BatchSize, fromRecipe.LearningRate, fromRecipe.Optimizer, fromRecipe.Schedule, fromRecipe.SegmentationLoss, fromRecipe.Crop, fromRecipe.Augment));
+        Assert.Equal("256", baseline.Options["imageSize"]);
     }
 
     [Fact]
@@ -33,14 +45,11 @@ public sealed class RecipeTests
     public void The_recipe_trains_on_a_tiny_set()
     {
         using var tmp = new TempDir();
-        var o = Recipe.Load("ccxs-best").Apply(new TrainOptions()) with
-        {
-            Crop = 32, MaxEpochs = 2, WarmupEpochs = 1, MaxStepsPerEpoch = 1, BatchSize = 2, Patience = 0,
-        };
+        // from random weights (the tiny network has no pretrained start); 2 epochs of one step
+        var o = Recipe.Load("ccxs-best").Apply(new TrainOptions()) with { MaxEpochs = 2, MaxStepsPerEpoch = 1, BatchSize = 2 };
         var data = TinyData.Segmentation(count: 16, size: 64);
         var result = new Trainer().Run(o, data, new ModelSpec("tiny", "tiny", 1, 3), TinyModels.Segmenter(1, 3), tmp.Path);
         Assert.Equal(2, result.EpochsRun);
-        Assert.NotNull(ThresholdsFile.Read(tmp.Path, TinyData.Classes));
         Assert.True(File.Exists(Path.Combine(tmp.Path, RunFiles.Metrics)));
     }
 
