@@ -65,6 +65,15 @@ public sealed class ThresholdSweep
         }
     }
 
+    /// <summary>A new sweep holding the summed counts of <paramref name="sweeps"/> (at least one; same classes and grid).</summary>
+    public static ThresholdSweep Pool(IReadOnlyList<ThresholdSweep> sweeps)
+    {
+        if (sweeps.Count == 0) throw new ArgumentException("nothing to pool", nameof(sweeps));
+        var pooled = new ThresholdSweep(sweeps[0]._classes, sweeps[0].Grid);
+        foreach (var s in sweeps) pooled.Merge(s);
+        return pooled;
+    }
+
     /// <summary>Adds one (image, class) pair's counts at one grid position (for hand-made cases).</summary>
     public void Add(int cls, int gridIndex, long intersection, long union)
     {

@@ -14,14 +14,22 @@ namespace CxrSeg.Training;
 /// </summary>
 public static class ThresholdTuner
 {
-    /// <summary>Tunes the thresholds; <paramref name="parts"/> pairs each model with the images it did not train on.</summary>
-    public static ClassThresholds Tune(IReadOnlyList<(nn.Module<Tensor, Tensor> Model, IReadOnlyList<int> Images)> parts, IPreparedSet data,
-        EvaluationSettings settings, string split)
+    /// <summary>One sweep per part: each model's probabilities on its own images over the threshold grid.</summary>
+    public static IReadOnlyList<ThresholdSweep> Sweeps(IReadOnlyList<(nn.Module<Tensor, Tensor> Model, IReadOnlyList<int> Images)> parts, IPreparedSet data,
+        EvaluationSettings settings) =>
+        parts.Select(p =>
+        {
+            var sweep = new ThresholdSweep(data.ClassNames.Count);
+            Evaluator.Sweep([p.Model], data, p.Images, settings with { ClassThresholds = null }, sweep);
+            return sweep;
+        }).ToList();
+
+    /// <summary>The thresholds with the best IoU on the pooled <paramref name="sweeps"/> (<paramref name="images"/> images in all).</summary>
+    public static ClassThresholds Choose(IReadOnlyList<ThresholdSweep> sweeps, IReadOnlyList<string> classNames, int images, string split, double fallback)
     {
-        var sweep = new ThresholdSweep(data.ClassNames.Count);
-        foreach (var (model, images) in parts) Evaluator.Sweep([model], data, images, settings with { ClassThresholds = null }, sweep);
-        var best = sweep.Best(settings.Threshold);
-        return new ClassThresholds(split, parts.Sum(p => p.Images.Count), sweep.Grid,
-            data.ClassNames.Select((n, k) => new ClassThreshold(n, best[k].Threshold, best[k].Iou is { } iou ? Math.Round(iou, 6) : null)).ToList());
+        var pooled = ThresholdSweep.Pool(sweeps);
+        var best = pooled.Best(fallback);
+        return new ClassThresholds(split, images, pooled.Grid,
+            classNames.Select((n, k) => new ClassThreshold(n, best[k].Threshold, best[k].Iou is { } iou ? Math.Round(iou, 6) : null)).ToList());
     }
 }

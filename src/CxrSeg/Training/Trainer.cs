@@ -1,4 +1,5 @@
 using CxrSeg.Data.Cache;
+using CxrSeg.Metrics;
 using CxrSeg.Models;
 using CxrSeg.Platform;
 using CxrSeg.Runs;
@@ -90,12 +91,15 @@ public sealed class Trainer
             resumed |= loop.Resumed;
             models.Add(model);
         }
+        var parts = models.Select((m, f) => (m, folds[f])).ToArray();
+        // With tuned thresholds, each fold model is swept over the threshold grid once: for the cross-fitted CV figure and for the run's thresholds.
+        var sweeps = options.TuneThresholds ? ThresholdTuner.Sweeps(parts, data, settings) : null;
         if (options.Task == TrainTask.Segment)
         {
             OutOfFoldScores.Write(runDir, models, folds, data, settings, observer);
-            if (options.TuneThresholds) OutOfFoldScores.WriteWithCrossFittedThresholds(runDir, models, folds, data, settings, observer);
+            if (sweeps is not null) OutOfFoldScores.WriteWithCrossFittedThresholds(runDir, models, folds, sweeps, data, settings, observer);
         }
-        settings = TuneThresholds(options, runDir, models.Select((m, f) => (m, folds[f])).ToArray(), data, settings, observer, "out-of-fold");
+        settings = TuneThresholds(options, runDir, parts, data, settings, observer, "out-of-fold", sweeps);
         var best = states.Where(s => s.Best.HasValue).Select(s => s.Best!.Value).ToList();
         IReadOnlyList<nn.Module<Tensor, Tensor>> evalModels = models;
         if (!options.FoldEnsemble)
@@ -112,10 +116,10 @@ public sealed class Trainer
 
     /// <summary>With <see cref="TrainOptions.TuneThresholds"/>: chooses per-class thresholds on the held-out images, writes them to the run and returns settings that use them.</summary>
     private static EvaluationSettings TuneThresholds(TrainOptions options, string runDir, IReadOnlyList<(nn.Module<Tensor, Tensor>, IReadOnlyList<int>)> parts,
-        IPreparedSet data, EvaluationSettings settings, ITrainingObserver observer, string split)
+        IPreparedSet data, EvaluationSettings settings, ITrainingObserver observer, string split, IReadOnlyList<ThresholdSweep>? sweeps = null)
     {
         if (!options.TuneThresholds) return settings;
-        var tuned = ThresholdTuner.Tune(parts, data, settings, split);
+        var tuned = ThresholdTuner.Choose(sweeps ?? ThresholdTuner.Sweeps(parts, data, settings), data.ClassNames, parts.Sum(p => p.Item2.Count), split, settings.Threshold);
         ThresholdsFile.Write(runDir, tuned);
         observer.OnMessage($"thresholds tuned on {tuned.Images} {split} images: " +
             string.Join(", ", tuned.Classes.Select(c => FormattableString.Invariant($"{c.Name} {c.Threshold:0.00}"))));

@@ -24,14 +24,14 @@ public sealed class CrossFittedThresholdsTests
     {
         // fold 0 alone would pick 0.3, folds 1 and 2 alone 0.7
         var sweeps = new[] { Sweep(90, 10, 10), Sweep(10, 20, 40), Sweep(10, 30, 35) };
-        var t = OutOfFoldScores.CrossFittedThresholds(sweeps, 1, 0.5);
+        var t = OutOfFoldScores.CrossFittedThresholds(sweeps, 0.5);
         // fold 0: folds 1+2 give 20/200, 50/200, 75/200 → 0.7
         Assert.Equal(0.7, t[0][0]);
         // fold 1: folds 0+2 give 100/200, 40/200, 45/200 → 0.3
         Assert.Equal(0.3, t[1][0]);
         // fold 2: folds 0+1 give 100/200, 30/200, 50/200 → 0.3
         Assert.Equal(0.3, t[2][0]);
-        Assert.Throws<ArgumentException>(() => OutOfFoldScores.CrossFittedThresholds([sweeps[0]], 1, 0.5));
+        Assert.Throws<ArgumentException>(() => OutOfFoldScores.CrossFittedThresholds([sweeps[0]], 0.5));
     }
 
     [Fact]
