@@ -15,6 +15,7 @@ public static class YamlErrors
         {
             null => e.Message,
             InvalidOperationException => "the YAML is malformed here or just before (check braces, brackets, colons and indentation)",
+            InvalidCastException => "a plain value where a mapping of keys was expected (is this the right file?)",
             var inner => inner.Message,
         };
         return new UserFacingException($"{path}: line {e.Start.Line}: {why}", e);

@@ -65,9 +65,10 @@ public sealed record Recipe(string Name, string Description, int? ImageSize, IRe
         }
         catch (YamlException e)
         {
-            throw new UserFacingException($"recipe {source}: line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}", e);
+            throw Experiments.YamlErrors.Describe($"recipe {source}", e);
         }
         if (dto?.Options is null || dto.Options.Count == 0) throw new UserFacingException($"recipe {source}: field 'options' is missing or empty");
+        if (dto.ImageSize is <= 0) throw new UserFacingException($"recipe {source}: field 'imageSize' must be a positive number of pixels (got {dto.ImageSize})");
         var recipe = new Recipe(dto.Name ?? Path.GetFileNameWithoutExtension(source), dto.Description ?? "", dto.ImageSize,
             dto.Options.ToDictionary(kv => kv.Key, kv => kv.Value?.ToString() ?? "", StringComparer.Ordinal));
         recipe.Apply(new TrainOptions()).Validate();

@@ -39,6 +39,11 @@ public sealed class RecipeTests
         var e = Assert.Throws<UserFacingException>(() => Recipe.Parse("name: r\noptions:\n  cropp: 3\n", "r.yaml"));
         Assert.Contains("'cropp'", e.Message);
         Assert.Contains("crop", Assert.Throws<UserFacingException>(() => Recipe.Parse("options:\n  crop: 33\n", "r.yaml")).Message);
+        // a file that is not a recipe at all (a plain line of text), a size that is not a size
+        var plain = Assert.Throws<UserFacingException>(() => Recipe.Parse("root:x:0:0:root:/root:/bin/bash\n", "passwd")).Message;
+        Assert.Contains("recipe passwd: line 1", plain);
+        Assert.Contains("mapping", plain);
+        Assert.Contains("imageSize", Assert.Throws<UserFacingException>(() => Recipe.Parse("imageSize: -5\noptions:\n  crop: 32\n", "r.yaml")).Message);
     }
 
     [Fact]
