@@ -15,25 +15,37 @@ public sealed record CvTable(IReadOnlyList<string> ClassNames, IReadOnlyList<CvR
     public static CvTable Build(IReadOnlyList<RunResult> runs, List<string> notes)
     {
         var withCv = new List<(RunResult Run, MetricsFile Cv)>();
+        var tuned = new List<(RunResult Run, MetricsFile Cv)>();
         foreach (var r in runs)
         {
-            var path = r.Folder is null ? null : Path.Combine(r.Folder, RunFiles.CvMetrics);
-            if (path is null || !File.Exists(path))
+            if (r.Folder is null || !File.Exists(Path.Combine(r.Folder, RunFiles.CvMetrics)))
             {
                 notes.Add($"{r.RunName}: no {RunFiles.CvMetrics} (train with protocol kfold); left out");
                 continue;
             }
-            withCv.Add((r, MetricsFile.Load(path)));
+            if (TryLoad(Path.Combine(r.Folder, RunFiles.CvMetrics), notes) is not { } cv) continue;
+            withCv.Add((r, cv));
+            // Runs trained with tuned thresholds also have their cross-fitted figure: a row of its own, beside the 0.5 row.
+            var thresholds = Path.Combine(r.Folder, RunFiles.CvMetricsThresholds);
+            if (File.Exists(thresholds) && TryLoad(thresholds, notes) is { } t) tuned.Add((r, t));
         }
         var classes = withCv.Count == 0 ? [] : withCv[0].Cv.Classes.Select(c => c.Name).ToList();
-        // Runs trained with tuned thresholds also have their cross-fitted figure: a row of its own, beside the 0.5 row.
-        var tuned = withCv.Select(x => (x.Run, Path: Path.Combine(x.Run.Folder!, RunFiles.CvMetricsThresholds)))
-            .Where(x => File.Exists(x.Path)).Select(x => (x.Run, Cv: MetricsFile.Load(x.Path))).ToList();
         var rows = withCv.GroupBy(x => x.Run.Labels.WithoutRepeat)
             .Select(g => Row(Name(g.Key), g.ToList(), classes))
             .Concat(tuned.GroupBy(x => x.Run.Labels.WithoutRepeat).Select(g => Row(Name(g.Key) + ThresholdsSuffix, g.ToList(), classes)))
             .OrderByDescending(r => r.MeanIou ?? double.NegativeInfinity).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
         return new CvTable(classes, rows);
+    }
+
+    /// <summary>The metrics file, or null with a note naming it when it cannot be read (the other runs are still compared).</summary>
+    private static MetricsFile? TryLoad(string path, List<string> notes)
+    {
+        try { return MetricsFile.Load(path); }
+        catch (UserFacingException e)
+        {
+            notes.Add($"{e.Message}; left out");
+            return null;
+        }
     }
 
     /// <summary>Appended to a setting's name on its row scored at cross-fitted tuned thresholds (<see cref="RunFiles.CvMetricsThresholds"/>).</summary>

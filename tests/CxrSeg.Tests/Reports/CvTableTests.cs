@@ -61,4 +61,21 @@ public sealed class CvTableTests
         Assert.Equal(0.2, table.Rows[0].ClassIou[1]!.Value, 9);
         Assert.Equal(0.4, table.Rows[1].MeanIou!.Value, 9);
     }
+
+    [Fact]
+    public void A_truncated_cv_file_is_left_out_with_a_note_naming_it_and_the_other_runs_are_compared()
+    {
+        using var t = new TempDir();
+        var good = Run(t.Path, "good", 0, Metrics("out-of-fold", 0.8, 0.2, 0.5, 0.5), 0.5);
+        var bad = Run(t.Path, "bad", 0, Metrics("out-of-fold", 0.9, 0.9, 0.9, 0.9), 0.5);
+        var path = Path.Combine(bad.Folder!, RunFiles.CvMetrics);
+        File.WriteAllText(path, File.ReadAllText(path)[..40]);
+        var thresholds = Path.Combine(good.Folder!, RunFiles.CvMetricsThresholds);
+        File.WriteAllText(thresholds, "{\"task\": ");
+        var notes = new List<string>();
+        var table = CvTable.Build([good, bad], notes);
+        Assert.Equal(["good"], table.Rows.Select(r => r.Name));
+        Assert.Contains(notes, n => n.Contains(path) && n.Contains("left out"));
+        Assert.Contains(notes, n => n.Contains(thresholds));
+    }
 }
